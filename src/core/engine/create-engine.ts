@@ -1,0 +1,299 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type {
+  Answer,
+  AnswerEngine,
+  Entry,
+  EntryKind,
+  EntryRef,
+  FoundAnswer,
+  KnowledgeBase,
+  SearchHit,
+} from '../types.js';
+import { answerFor, noAnswer, refOf } from './build-answer.js';
+import {
+  contentTerms,
+  detectIntent,
+  type Intent,
+  MAX_QUERY_LENGTH,
+  normaliseKey,
+  STOP_WORDS,
+  stem,
+  tokenize,
+} from './normalise.js';
+import { dayNumber, pickTermOfDay } from './term-of-day.js';
+
+/** Field weights: what an entry is called matters more than what its body mentions. */
+const BOOST = { title: 6, aliases: 6, command: 3, summary: 2, tags: 1.5, body: 1 } as const;
+const FIELDS = Object.keys(BOOST);
+const NAME_FIELDS: ReadonlySet<string> = new Set(['title', 'aliases', 'command']);
+
+/** How much each kind of entry is preferred for each intent. */
+const KIND_WEIGHT: Readonly<Record<Intent, Readonly<Record<EntryKind, number>>>> = {
+  how_to: { command: 2.5, topic: 1, glossary: 0.8 },
+  definition: { glossary: 1.6, topic: 1.2, command: 0.5 },
+  neutral: { glossary: 1.2, topic: 1, command: 1 },
+};
+
+/** Below this confidence the engine says it does not know rather than guess. */
+const MIN_CONFIDENCE = 0.5;
+/** `define` is stricter than `ask`: a card for the wrong term is worse than "did you mean". */
+const MIN_DEFINE_CONFIDENCE = 0.75;
+/** A spelling correction costs some confidence. */
+const CORRECTION_PENALTY = 0.85;
+const SUGGESTION_LIMIT = 25;
+const NEAREST_LIMIT = 5;
+
+interface IndexedDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly aliases: string;
+  readonly command: string;
+  readonly summary: string;
+  readonly tags: string;
+  readonly body: string;
+}
+
+interface Ranked {
+  readonly entry: Entry;
+  readonly confidence: number;
+  readonly weighted: number;
+}
+
+/** Index-time term processing, also applied to query terms. */
+function processTerm(term: string): string | null {
+  return STOP_WORDS.has(term) ? null : stem(term);
+}
+
+function stemmedKey(text: string): string {
+  return tokenize(text).map(stem).join('');
+}
+
+/** Trims and bounds user input; the engine never sees more than `MAX_QUERY_LENGTH` characters. */
+function cleanQuery(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH);
+}
+
+function documentOf(entry: Entry): IndexedDocument {
+  return {
+    id: entry.id,
+    title: entry.title,
+    // The id's words are names too: `podman-pod-create` finds the entry it names.
+    aliases: [...entry.aliases, entry.id.replace(/-/g, ' ')].join(' \n '),
+    command: entry.kind === 'command' ? `${entry.command} \n ${entry.example}` : '',
+    summary: entry.summary,
+    tags: entry.tags.join(' '),
+    body: entry.body,
+  };
+}
+
+/**
+ * Builds the answer engine over a validated knowledge base: a minisearch index of every entry,
+ * a table of every name (title, alias, id) for exact look-ups, and a vocabulary of name words for
+ * spelling correction.
+ */
+export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
+  const entriesById = new Map<string, Entry>();
+  for (const entry of knowledge.entries) entriesById.set(entry.id, entry);
+
+  // Exact names first, then their stemmed forms (so "pods" finds "Pod"); first owner wins.
+  const byName = new Map<string, Entry>();
+  const byStemmedName = new Map<string, Entry>();
+  const names: { key: string; entry: Entry; isTitle: boolean }[] = [];
+  for (const entry of knowledge.entries) {
+    for (const [name, isTitle] of [
+      [entry.title, true],
+      [entry.id, false],
+      ...entry.aliases.map((alias) => [alias, false] as const),
+    ] as const) {
+      const key = normaliseKey(name);
+      if (!key) continue;
+      if (!byName.has(key)) byName.set(key, entry);
+      const stemmed = stemmedKey(name);
+      if (stemmed && !byStemmedName.has(stemmed)) byStemmedName.set(stemmed, entry);
+      names.push({ key, entry, isTitle });
+    }
+  }
+  names.sort((a, b) => a.key.length - b.key.length || Number(b.isTitle) - Number(a.isTitle));
+
+  const index = new MiniSearch<IndexedDocument>({
+    fields: FIELDS,
+    tokenize,
+    processTerm,
+    searchOptions: { boost: BOOST, combineWith: 'OR' },
+  });
+  index.addAll(knowledge.entries.map(documentOf));
+
+  // Every processed term of the index, to tell known words from misspellings.
+  const vocabulary = new Set<string>();
+  // The words names are made of: what a misspelt word is corrected to.
+  const nameWords = new Set<string>();
+  for (const entry of knowledge.entries) {
+    const doc = documentOf(entry);
+    for (const field of FIELDS) {
+      for (const token of tokenize(doc[field as keyof IndexedDocument])) {
+        const term = processTerm(token);
+        if (!term) continue;
+        vocabulary.add(term);
+        if (NAME_FIELDS.has(field) && term.length >= 3) nameWords.add(term);
+      }
+    }
+  }
+  const spelling = new MiniSearch<{ id: string; word: string }>({
+    fields: ['word'],
+    tokenize: (text) => [text],
+    processTerm: (term) => term,
+  });
+  spelling.addAll([...nameWords].map((word) => ({ id: word, word })));
+
+  const glossary = knowledge.entries.filter((entry) => entry.kind === 'glossary');
+  const size: Record<EntryKind, number> = { glossary: 0, topic: 0, command: 0 };
+  for (const entry of knowledge.entries) size[entry.kind] += 1;
+
+  /** Replaces unknown words by the nearest word of a name, when there is one close enough. */
+  function correct(terms: readonly string[]): { terms: string[]; corrected: boolean } {
+    let corrected = false;
+    const out = terms.map((term) => {
+      if (vocabulary.has(term) || term.length < 4 || /^\d+$/.test(term)) return term;
+      const distance = term.length <= 5 ? 1 : term.length <= 8 ? 2 : 3;
+      const [best] = spelling.search(term, { fuzzy: distance, prefix: true });
+      if (!best) return term;
+      corrected ||= best.id !== term;
+      return best.id as string;
+    });
+    return { terms: out, corrected };
+  }
+
+  function rank(terms: readonly string[], intent: Intent, penalty: number): Ranked[] {
+    if (terms.length === 0) return [];
+    const results = index.search(terms.join(' '), {
+      prefix: (term) => term.length >= 4,
+      fuzzy: false,
+    });
+    return results
+      .map((result: SearchResult): Ranked | undefined => {
+        const entry = entriesById.get(result.id as string);
+        if (!entry) return undefined;
+        const coverage = new Set(result.queryTerms).size / terms.length;
+        const nameHit = Object.values(result.match).some((fields) =>
+          fields.some((field) => NAME_FIELDS.has(field)),
+        );
+        const confidence = coverage * (nameHit ? 1 : 0.7) * penalty;
+        const weighted = result.score * KIND_WEIGHT[intent][entry.kind] * coverage * coverage;
+        return { entry, confidence, weighted };
+      })
+      .filter((r): r is Ranked => r !== undefined)
+      .sort((a, b) => b.weighted - a.weighted);
+  }
+
+  /** Near misses for "did you mean": fuzzy matches on names, best first. */
+  function nearest(text: string, exclude?: string): EntryRef[] {
+    const terms = contentTerms(text).filter((t) => t.length >= 3);
+    if (terms.length === 0) return [];
+    return index
+      .search(terms.join(' '), {
+        fields: ['title', 'aliases', 'command'],
+        prefix: true,
+        fuzzy: 0.34,
+      })
+      .slice(0, NEAREST_LIMIT + 1)
+      .map((result) => entriesById.get(result.id as string))
+      .filter((entry): entry is Entry => entry !== undefined && entry.id !== exclude)
+      .slice(0, NEAREST_LIMIT)
+      .map(refOf);
+  }
+
+  function lookupName(text: string): Entry | undefined {
+    const stripped = tokenize(text).filter((t) => !STOP_WORDS.has(t));
+    return (
+      byName.get(normaliseKey(text)) ??
+      byName.get(stripped.join('')) ??
+      byStemmedName.get(stripped.map(stem).join(''))
+    );
+  }
+
+  function answer(entry: Entry, query: string, score: number): FoundAnswer {
+    return answerFor(entry, query, score, knowledge, entriesById);
+  }
+
+  function respond(
+    query: string,
+    intent: Intent,
+    minConfidence: number,
+    preferNames: boolean,
+  ): Answer {
+    if (!normaliseKey(query)) return noAnswer(query, 'empty', []);
+    const named = lookupName(query);
+    if (named) return answer(named, query, 1);
+
+    const terms = contentTerms(query);
+    const { terms: fixed, corrected } = correct(terms);
+    if (corrected) {
+      const fixedName = byStemmedName.get(fixed.join(''));
+      if (fixedName && preferNames) return answer(fixedName, query, CORRECTION_PENALTY);
+    }
+    const [best] = rank(fixed, intent, corrected ? CORRECTION_PENALTY : 1);
+    if (best && best.confidence >= minConfidence) {
+      return answer(best.entry, query, best.confidence);
+    }
+    return noAnswer(query, 'not_found', nearest(fixed.join(' ') || query));
+  }
+
+  return {
+    size,
+
+    define(term) {
+      return respond(cleanQuery(term), 'definition', MIN_DEFINE_CONFIDENCE, true);
+    },
+
+    ask(question) {
+      const query = cleanQuery(question);
+      return respond(query, detectIntent(query), MIN_CONFIDENCE, true);
+    },
+
+    search(query, limit = 10) {
+      const cleaned = cleanQuery(query);
+      const { terms, corrected } = correct(contentTerms(cleaned));
+      const max = Math.max(0, Math.min(Math.floor(limit), 100));
+      return rank(terms, 'neutral', corrected ? CORRECTION_PENALTY : 1)
+        .slice(0, max)
+        .map(
+          ({ entry, confidence }): SearchHit => ({
+            ...refOf(entry),
+            summary: entry.summary,
+            score: Math.round(confidence * 1000) / 1000,
+          }),
+        );
+    },
+
+    suggest(prefix) {
+      const key = normaliseKey(prefix.slice(0, MAX_QUERY_LENGTH));
+      const chosen = new Map<string, Entry>();
+      const add = (entry: Entry) => {
+        if (chosen.size < SUGGESTION_LIMIT && !chosen.has(entry.id)) chosen.set(entry.id, entry);
+      };
+      if (!key) {
+        for (const entry of [...glossary].sort((a, b) => a.title.localeCompare(b.title))) {
+          add(entry);
+        }
+        return [...chosen.values()].map(refOf);
+      }
+      for (const name of names) if (name.key.startsWith(key)) add(name.entry);
+      for (const name of names) if (name.key.includes(key)) add(name.entry);
+      if (chosen.size < SUGGESTION_LIMIT) {
+        for (const ref of nearest(prefix.slice(0, MAX_QUERY_LENGTH))) {
+          const entry = entriesById.get(ref.id);
+          if (entry) add(entry);
+        }
+      }
+      return [...chosen.values()].map(refOf);
+    },
+
+    termOfDay(date) {
+      const day = dayNumber(date);
+      if (day === undefined) {
+        throw new RangeError(`termOfDay: "${date}" is not a calendar date in the form YYYY-MM-DD`);
+      }
+      return answer(pickTermOfDay(glossary, day), date, 1);
+    },
+  };
+}

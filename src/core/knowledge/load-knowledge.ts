@@ -1,0 +1,200 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import type { Entry, EntryKind, KnowledgeBase, Source } from '../types.js';
+import { checkKnowledge } from './check-knowledge.js';
+import { formatFieldPath, InvalidKnowledgeError, type KnowledgeProblem } from './problem.js';
+import { frontMatter, sourceRegistry } from './schema.js';
+
+/** The folder each kind of entry lives in. */
+export const KIND_FOLDERS: Readonly<Record<EntryKind, string>> = {
+  glossary: 'glossary',
+  topic: 'topics',
+  command: 'commands',
+};
+
+export const SOURCES_FILE = 'sources.yaml';
+
+export type LoadResult =
+  | { readonly ok: true; readonly knowledge: KnowledgeBase }
+  | { readonly ok: false; readonly problems: readonly KnowledgeProblem[] };
+
+/** Shows paths relative to the working directory when they are inside it, as people type them. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+function schemaProblems(file: string, error: z.ZodError): KnowledgeProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    field: formatFieldPath(issue.path),
+    message: issue.message,
+  }));
+}
+
+function readSources(dir: string, problems: KnowledgeProblem[]): Map<string, Source> {
+  const file = path.join(dir, SOURCES_FILE);
+  const shown = displayPath(file);
+  const sources = new Map<string, Source>();
+  if (!existsSync(file)) {
+    problems.push({
+      file: shown,
+      field: '',
+      message: 'is missing: every entry cites sources listed in this file',
+    });
+    return sources;
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    problems.push({ file: shown, field: '', message: `is not valid YAML: ${String(error)}` });
+    return sources;
+  }
+  const parsed = sourceRegistry.safeParse(raw ?? []);
+  if (!parsed.success) {
+    problems.push(...schemaProblems(shown, parsed.error));
+    return sources;
+  }
+  parsed.data.forEach((record, index) => {
+    if (sources.has(record.id)) {
+      problems.push({
+        file: shown,
+        field: `[${index}].id`,
+        message: `duplicate source id "${record.id}": give each source its own id`,
+      });
+      return;
+    }
+    sources.set(record.id, {
+      id: record.id,
+      title: record.title,
+      publisher: record.publisher,
+      gone: record.gone,
+      ...(record.url === undefined ? {} : { url: record.url }),
+      ...(record.note === undefined ? {} : { note: record.note }),
+    });
+  });
+  return sources;
+}
+
+function readEntry(
+  file: string,
+  folderKind: EntryKind,
+  problems: KnowledgeProblem[],
+): Entry | undefined {
+  const shown = displayPath(file);
+  let parsedFile: matter.GrayMatterFile<string>;
+  try {
+    // gray-matter caches by content; passing an options object turns the cache off, so that
+    // a file edited between two loads in one process is read afresh.
+    parsedFile = matter(readFileSync(file, 'utf8'), {});
+  } catch (error) {
+    problems.push({
+      file: shown,
+      field: '',
+      message: `has front matter that is not valid YAML: ${String(error)}`,
+    });
+    return undefined;
+  }
+  const parsed = frontMatter.safeParse(parsedFile.data);
+  if (!parsed.success) {
+    problems.push(...schemaProblems(shown, parsed.error));
+    return undefined;
+  }
+  const data = parsed.data;
+  const expectedId = path.basename(file, '.md');
+  let ok = true;
+  if (data.id !== expectedId) {
+    problems.push({
+      file: shown,
+      field: 'id',
+      message: `"${data.id}" does not match the file name: rename the file to ${data.id}.md or set id: ${expectedId}`,
+    });
+    ok = false;
+  }
+  if (data.kind !== folderKind) {
+    problems.push({
+      file: shown,
+      field: 'kind',
+      message: `is "${data.kind}" but the file is in ${KIND_FOLDERS[folderKind]}/: move it to ${KIND_FOLDERS[data.kind]}/ or set kind: ${folderKind}`,
+    });
+    ok = false;
+  }
+  const body = parsedFile.content.trim();
+  if (!body) {
+    problems.push({
+      file: shown,
+      field: 'body',
+      message: 'is empty: write the detail below the front matter',
+    });
+    ok = false;
+  }
+  if (!ok) return undefined;
+  const rel = path.join(KIND_FOLDERS[folderKind], path.basename(file));
+  if (data.kind === 'command') {
+    return { ...data, body, file: rel };
+  }
+  return { ...data, body, file: rel };
+}
+
+/**
+ * Reads and validates every file of a knowledge directory. All problems are collected, so one
+ * run of `stevedore validate` lists everything to fix.
+ */
+export function loadKnowledge(dir: string): LoadResult {
+  const problems: KnowledgeProblem[] = [];
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file: displayPath(dir),
+          field: '',
+          message: 'is not a knowledge directory: point --knowledge (or KNOWLEDGE_DIR) at one',
+        },
+      ],
+    };
+  }
+  const sources = readSources(dir, problems);
+  const entries: Entry[] = [];
+  for (const kind of Object.keys(KIND_FOLDERS) as EntryKind[]) {
+    const folder = path.join(dir, KIND_FOLDERS[kind]);
+    if (!existsSync(folder)) continue;
+    const names = readdirSync(folder).sort();
+    for (const name of names) {
+      const file = path.join(folder, name);
+      if (!name.endsWith('.md')) {
+        if (statSync(file).isFile() && !name.startsWith('.')) {
+          problems.push({
+            file: displayPath(file),
+            field: '',
+            message: 'is not a Markdown (.md) file: knowledge entries are .md files',
+          });
+        }
+        continue;
+      }
+      const entry = readEntry(file, kind, problems);
+      if (entry) entries.push(entry);
+    }
+  }
+  if (entries.length === 0 && problems.length === 0) {
+    problems.push({
+      file: displayPath(dir),
+      field: '',
+      message: `has no entries: add Markdown files under ${Object.values(KIND_FOLDERS).join('/, ')}/`,
+    });
+  }
+  problems.push(...checkKnowledge(entries, sources, (file) => displayPath(path.join(dir, file))));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, knowledge: { entries, sources } };
+}
+
+/** Like `loadKnowledge`, for start-up: invalid knowledge stops the program with every problem. */
+export function loadKnowledgeOrThrow(dir: string): KnowledgeBase {
+  const result = loadKnowledge(dir);
+  if (!result.ok) throw new InvalidKnowledgeError(result.problems);
+  return result.knowledge;
+}

@@ -1,0 +1,40 @@
+/** One thing wrong with the knowledge base: where it is, which field, and how to fix it. */
+export interface KnowledgeProblem {
+  /** Path of the file, as it should be shown to the person fixing it. */
+  readonly file: string;
+  /** Field path inside the file (`sources[1]`), or empty for the file as a whole. */
+  readonly field: string;
+  readonly message: string;
+}
+
+/** `knowledge/glossary/krypton.md: sources[1]: unknown source "s99" ...` */
+export function formatProblem(problem: KnowledgeProblem): string {
+  return problem.field
+    ? `${problem.file}: ${problem.field}: ${problem.message}`
+    : `${problem.file}: ${problem.message}`;
+}
+
+/** Turns a schema issue path (`['flags', 0, 'flag']`) into `flags[0].flag`. */
+export function formatFieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+/** Thrown by `loadKnowledgeOrThrow` so the bot refuses to start with every problem listed. */
+export class InvalidKnowledgeError extends Error {
+  readonly problems: readonly KnowledgeProblem[];
+
+  constructor(problems: readonly KnowledgeProblem[]) {
+    super(
+      `The knowledge base has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems
+        .map((p) => `  ${formatProblem(p)}`)
+        .join('\n')}\nFix them and run "stevedore validate" again.`,
+    );
+    this.name = 'InvalidKnowledgeError';
+    this.problems = problems;
+  }
+}
