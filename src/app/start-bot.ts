@@ -1,13 +1,14 @@
 import type { Readable, Writable } from 'node:stream';
-import { runShell } from '../adapters/shell/run-shell.js';
 import type { TerminalStyle } from '../adapters/shell/render-terminal.js';
+import { runShell } from '../adapters/shell/run-shell.js';
 import type { Config } from '../config/read-config.js';
 import { calendarDate } from '../core/calendar-date.js';
 import { createEngine } from '../core/engine/create-engine.js';
+import type { RecordFeedback } from '../core/feedback.js';
 import { loadKnowledge } from '../core/knowledge/load-knowledge.js';
 import { formatProblem } from '../core/knowledge/problem.js';
-import { createLogger, type Logger } from '../logging/create-logger.js';
 import type { AnswerEngine } from '../core/types.js';
+import { createLogger, type Logger } from '../logging/create-logger.js';
 
 /** A platform connection the bot runs until it is stopped. */
 export interface RunningPlatform {
@@ -20,6 +21,7 @@ export interface PlatformDeps {
   readonly config: Config;
   readonly engine: AnswerEngine;
   readonly logger: Logger;
+  readonly recordFeedback: RecordFeedback;
 }
 
 export interface Terminal {
@@ -43,9 +45,10 @@ export async function startBot(config: Config, terminal: Terminal): Promise<void
   const logger = createLogger({ level: config.logLevel, pretty: Boolean(process.stderr.isTTY) });
   const result = loadKnowledge(config.knowledgeDir);
   if (!result.ok) {
-    for (const problem of result.problems) logger.error(formatProblem(problem));
+    // Written as `stevedore validate` writes them, whatever the log level.
+    const lines = result.problems.map(formatProblem).join('\n');
     process.stderr.write(
-      `Stevedore will not start: the knowledge base has ${result.problems.length} problem(s), listed above. Run "stevedore validate" after fixing them.\n`,
+      `${lines}\nStevedore will not start: the knowledge base has ${result.problems.length} problem(s), listed above. Run "stevedore validate" after fixing them.\n`,
     );
     process.exitCode = 1;
     return;
@@ -64,8 +67,13 @@ export async function startBot(config: Config, terminal: Terminal): Promise<void
     return;
   }
 
-  const platforms = await startPlatforms({ config, engine, logger });
-  logger.info({ platforms: platforms.map((p) => p.name), entries: engine.size }, 'Stevedore is running');
+  const recordFeedback: RecordFeedback = (feedback) =>
+    logger.info({ feedback: { ...feedback, query: feedback.query.slice(0, 200) } }, 'feedback');
+  const platforms = await startPlatforms({ config, engine, logger, recordFeedback });
+  logger.info(
+    { platforms: platforms.map((p) => p.name), entries: engine.size },
+    'Stevedore is running',
+  );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'stopping');

@@ -16,7 +16,9 @@ export function answerJson(answer: Answer): Record<string, unknown> {
     suggestions: answer.suggestions,
     score: answer.score,
   };
-  return answer.kind === 'answer' ? { ...base, entry: answer.entry } : { ...base, reason: answer.reason };
+  return answer.kind === 'answer'
+    ? { ...base, entry: answer.entry }
+    : { ...base, reason: answer.reason };
 }
 
 export function searchJson(query: string, hits: readonly SearchHit[]): Record<string, unknown> {

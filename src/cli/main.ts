@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline';
 import { Command, CommanderError, Option } from 'commander';
+import {
+  renderAnswer,
+  renderSearch,
+  type TerminalStyle,
+} from '../adapters/shell/render-terminal.js';
+import { runShell } from '../adapters/shell/run-shell.js';
 import { loadEnv } from '../config/load-env.js';
-import { ConfigError, type Config, readConfig } from '../config/read-config.js';
+import { type Config, ConfigError, readConfig } from '../config/read-config.js';
 import { calendarDate } from '../core/calendar-date.js';
 import { createEngine } from '../core/engine/create-engine.js';
 import { dayNumber } from '../core/engine/term-of-day.js';
 import { loadKnowledge } from '../core/knowledge/load-knowledge.js';
 import { formatProblem } from '../core/knowledge/problem.js';
 import type { Answer, AnswerEngine } from '../core/types.js';
-import { renderAnswer, renderSearch, type TerminalStyle } from '../adapters/shell/render-terminal.js';
-import { runShell } from '../adapters/shell/run-shell.js';
 import { answerJson, searchJson } from './answer-json.js';
 
 /** Exit codes: 0 done, 1 failed (invalid knowledge or configuration), 2 usage error. */
@@ -69,7 +73,8 @@ async function eachStdinLine(handle: (line: string) => void): Promise<void> {
 
 function queryOf(words: readonly string[], options: OutputOptions, what: string): string {
   if (options.stdin) {
-    if (words.length > 0) throw new UsageError(`give the ${what} as an argument or with --stdin, not both`);
+    if (words.length > 0)
+      throw new UsageError(`give the ${what} as an argument or with --stdin, not both`);
     return '';
   }
   if (words.length === 0) throw new UsageError(`missing ${what}`);
@@ -104,7 +109,9 @@ function buildProgram(): Command {
     addCommonOptions(
       program
         .command(`${name} [${what}...]`)
-        .description(name === 'define' ? 'show the definition card of a term' : 'answer a question'),
+        .description(
+          name === 'define' ? 'show the definition card of a term' : 'answer a question',
+        ),
       true,
     ).action(async (words: string[], options: OutputOptions) => {
       const query = queryOf(words, options, what);
@@ -132,7 +139,9 @@ function buildProgram(): Command {
     const engine = engineFrom(configFrom(options));
     const print = (q: string) => {
       const hits = engine.search(q, limit);
-      out(options.json ? JSON.stringify(searchJson(q, hits)) : `${renderSearch(q, hits, style())}\n`);
+      out(
+        options.json ? JSON.stringify(searchJson(q, hits)) : `${renderSearch(q, hits, style())}\n`,
+      );
     };
     if (options.stdin) await eachStdinLine(print);
     else print(query);
@@ -141,7 +150,7 @@ function buildProgram(): Command {
   addCommonOptions(
     program
       .command('today')
-      .description("show the term of the day")
+      .description('show the term of the day')
       .addOption(new Option('--date <YYYY-MM-DD>', 'the calendar date (default: today)')),
     true,
   ).action(async (options: OutputOptions & { date?: string }) => {
@@ -157,7 +166,15 @@ function buildProgram(): Command {
         if (dayNumber(date) === undefined) {
           bad += 1;
           process.stderr.write(`not a calendar date (YYYY-MM-DD): "${date.slice(0, 40)}"\n`);
-          out(options.json ? JSON.stringify({ query: date, kind: 'error', error: 'not a calendar date (YYYY-MM-DD)' }) : '');
+          out(
+            options.json
+              ? JSON.stringify({
+                  query: date,
+                  kind: 'error',
+                  error: 'not a calendar date (YYYY-MM-DD)',
+                })
+              : '',
+          );
           return;
         }
         printAnswer(engine.termOfDay(date), options);
@@ -208,7 +225,9 @@ function buildProgram(): Command {
 
   program
     .command('start')
-    .description('run the bot on every platform with credentials; the local shell when there are none')
+    .description(
+      'run the bot on every platform with credentials; the local shell when there are none',
+    )
     .addOption(new Option('--knowledge <dir>', 'knowledge directory (default: the shipped one)'))
     .action(async (options: OutputOptions) => {
       const config = configFrom(options);
@@ -231,7 +250,11 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     if (error instanceof CommanderError) {
       // Help and version are successes; everything else commander reports is a usage error.
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      ) {
         process.exit(0);
       }
       process.exit(EXIT_USAGE);

@@ -13,7 +13,8 @@ export function packageRoot(): string {
       return dir;
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('packageRoot: no package.json with a knowledge/ folder above this module');
+    if (parent === dir)
+      throw new Error('packageRoot: no package.json with a knowledge/ folder above this module');
     dir = parent;
   }
 }

@@ -162,9 +162,7 @@ export function readConfig(env: Env, cwd: string = process.cwd()): Config {
       botToken: e.SLACK_BOT_TOKEN,
       apiUrl: withTrailingSlash(e.SLACK_API_URL ?? DEFAULTS.slackApiUrl),
       port: e.PORT === undefined ? DEFAULTS.port : Number(e.PORT),
-      termOfDayManagers: (e.SLACK_TERM_OF_DAY_MANAGERS ?? '')
-        .split(/[\s,]+/)
-        .filter(Boolean),
+      termOfDayManagers: (e.SLACK_TERM_OF_DAY_MANAGERS ?? '').split(/[\s,]+/).filter(Boolean),
       ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
       ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
     };

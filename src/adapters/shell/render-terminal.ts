@@ -22,7 +22,10 @@ export function markdownToTerminal(markdown: string, style: TerminalStyle): stri
   return safe(markdown)
     .replace(/\*\*([^*]+)\*\*/g, (_, text: string) => paint(style, ANSI.bold, text))
     .replace(/`([^`]+)`/g, (_, code: string) => paint(style, ANSI.cyan, code))
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (_, text: string, url: string) => `${text} <${url}>`);
+    .replace(
+      /\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g,
+      (_, text: string, url: string) => `${text} <${url}>`,
+    );
 }
 
 /** An answer as the local shell and the CLI show it: what a chat user would read. */
@@ -56,7 +59,11 @@ export function renderAnswer(answer: Answer, style: TerminalStyle): string {
 }
 
 /** Ranked search results, one line each. */
-export function renderSearch(query: string, hits: readonly SearchHit[], style: TerminalStyle): string {
+export function renderSearch(
+  query: string,
+  hits: readonly SearchHit[],
+  style: TerminalStyle,
+): string {
   if (hits.length === 0) return `Nothing found for "${safe(query)}".`;
   return hits
     .map(

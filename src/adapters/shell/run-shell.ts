@@ -2,7 +2,12 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { HELP_MARKDOWN, interpretMessage } from '../../core/chat/interpret-message.js';
 import type { AnswerEngine } from '../../core/types.js';
-import { markdownToTerminal, renderAnswer, renderSearch, type TerminalStyle } from './render-terminal.js';
+import {
+  markdownToTerminal,
+  renderAnswer,
+  renderSearch,
+  type TerminalStyle,
+} from './render-terminal.js';
 
 export interface ShellOptions {
   readonly engine: AnswerEngine;
@@ -39,7 +44,7 @@ export function replyTo(line: string, options: ShellOptions): string | undefined
     case 'today':
       return `Term of the day (${options.today()})\n\n${renderAnswer(engine.termOfDay(options.today()), style)}`;
     case 'termofday':
-      return 'Subscriptions to the term of the day are made in a Slack or Discord channel. Here, /termofday now shows today\'s term.';
+      return "Subscriptions to the term of the day are made in a Slack or Discord channel. Here, /termofday now shows today's term.";
   }
 }
 

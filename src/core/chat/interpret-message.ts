@@ -31,7 +31,9 @@ export function interpretMessage(text: string): ChatRequest {
     case 'def':
       return { kind: 'define', term: rest };
     case 'termofday':
-      return rest === '' || /^now$/i.test(rest) ? { kind: 'today' } : { kind: 'termofday', args: rest };
+      return rest === '' || /^now$/i.test(rest)
+        ? { kind: 'today' }
+        : { kind: 'termofday', args: rest };
     case 'search':
       return { kind: 'search', query: rest };
     default:

@@ -10,7 +10,10 @@ const MAX_QUERY_TERMS = 24;
 
 /** Lower case without accents, so `Ünïcode` and `unicode` are the same word. */
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /**
@@ -74,7 +77,9 @@ const DEFINITION =
 
 /** Reads the intent off the opening words of a question. */
 export function detectIntent(question: string): Intent {
-  const text = fold(question).replace(/[^\p{L}\p{N}'\s]+/gu, ' ').trim();
+  const text = fold(question)
+    .replace(/[^\p{L}\p{N}'\s]+/gu, ' ')
+    .trim();
   const opening = text.replace(/^(?:hey|hi|hello|please|so|ok|okay)\b[\s,]*/u, '');
   if (HOW_TO.test(opening)) return 'how_to';
   if (DEFINITION.test(opening)) return 'definition';

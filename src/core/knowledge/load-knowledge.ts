@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Entry, EntryKind, KnowledgeBase, Source } from '../types.js';
 import { checkKnowledge } from './check-knowledge.js';
 import { formatFieldPath, InvalidKnowledgeError, type KnowledgeProblem } from './problem.js';
-import { frontMatter, sourceRegistry } from './schema.js';
+import { frontMatter, sourceRecord } from './schema.js';
 
 /** The folder each kind of entry lives in. */
 export const KIND_FOLDERS: Readonly<Record<EntryKind, string>> = {
@@ -27,12 +27,53 @@ function displayPath(file: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-function schemaProblems(file: string, error: z.ZodError): KnowledgeProblem[] {
-  return error.issues.map((issue) => ({
-    file,
-    field: formatFieldPath(issue.path),
-    message: issue.message,
-  }));
+const KNOWN_FIELDS = [
+  'id',
+  'title',
+  'kind',
+  'summary',
+  'aliases',
+  'tags',
+  'related',
+  'sources',
+  'command',
+  'example',
+  'flags',
+];
+
+/** Schema issues in the words of the person editing the file. */
+function schemaProblems(
+  file: string,
+  error: z.ZodError,
+  prefix: readonly PropertyKey[] = [],
+): KnowledgeProblem[] {
+  return error.issues.flatMap((issue): KnowledgeProblem[] => {
+    const at = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const near = KNOWN_FIELDS.find((known) => known.startsWith(key) || key.startsWith(known));
+        return {
+          file,
+          field: formatFieldPath([...at, key]),
+          message: `is not a known field${near ? `; did you mean "${near}"?` : ''} (see knowledge/README.md)`,
+        };
+      });
+    }
+    const missing = issue.code === 'invalid_type' && issue.message.includes('received undefined');
+    return [
+      {
+        file,
+        field: formatFieldPath(at),
+        message: missing ? 'is required' : issue.message,
+      },
+    ];
+  });
+}
+
+/** The first line of a parser's error, which is the one that says what is wrong. */
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]?.trim() ?? text;
 }
 
 function readSources(dir: string, problems: KnowledgeProblem[]): Map<string, Source> {
@@ -51,15 +92,25 @@ function readSources(dir: string, problems: KnowledgeProblem[]): Map<string, Sou
   try {
     raw = parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
-    problems.push({ file: shown, field: '', message: `is not valid YAML: ${String(error)}` });
+    problems.push({ file: shown, field: '', message: `is not valid YAML: ${firstLine(error)}` });
     return sources;
   }
-  const parsed = sourceRegistry.safeParse(raw ?? []);
-  if (!parsed.success) {
-    problems.push(...schemaProblems(shown, parsed.error));
+  if (!Array.isArray(raw)) {
+    problems.push({
+      file: shown,
+      field: '',
+      message: 'must be a YAML list of sources (- id: ..., title: ..., publisher: ..., url: ...)',
+    });
     return sources;
   }
-  parsed.data.forEach((record, index) => {
+  // Each record is checked on its own, so one bad source does not hide the others.
+  raw.forEach((item, index) => {
+    const parsed = sourceRecord.safeParse(item);
+    if (!parsed.success) {
+      problems.push(...schemaProblems(shown, parsed.error, [index]));
+      return;
+    }
+    const record = parsed.data;
     if (sources.has(record.id)) {
       problems.push({
         file: shown,
@@ -95,7 +146,7 @@ function readEntry(
     problems.push({
       file: shown,
       field: '',
-      message: `has front matter that is not valid YAML: ${String(error)}`,
+      message: `has front matter that is not valid YAML: ${firstLine(error)}`,
     });
     return undefined;
   }

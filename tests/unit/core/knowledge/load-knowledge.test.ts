@@ -1,0 +1,120 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  loadKnowledge,
+  loadKnowledgeOrThrow,
+} from '../../../../src/core/knowledge/load-knowledge.js';
+import { formatProblem, InvalidKnowledgeError } from '../../../../src/core/knowledge/problem.js';
+import { BROKEN_KNOWLEDGE, FIXTURE_KNOWLEDGE } from '../../../helpers/fixture-engine.js';
+
+function problemsOf(dir: string): string[] {
+  const result = loadKnowledge(dir);
+  if (result.ok) throw new Error(`expected ${dir} to be invalid`);
+  return result.problems.map(formatProblem);
+}
+
+const rel = (dir: string) => path.relative(process.cwd(), dir);
+
+describe('loadKnowledge: valid knowledge', () => {
+  it('reads every entry of every kind with its fields and body', () => {
+    const result = loadKnowledge(FIXTURE_KNOWLEDGE);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const ids = result.knowledge.entries.map((e) => `${e.kind}:${e.id}`).sort();
+    expect(ids).toEqual([
+      'command:podman-pod-create',
+      'glossary:argon',
+      'glossary:conmon',
+      'glossary:krypton',
+      'glossary:kubernetes',
+      'glossary:pod',
+      'topic:windows-container-types',
+    ]);
+    const command = result.knowledge.entries.find((e) => e.id === 'podman-pod-create');
+    expect(command).toMatchObject({
+      kind: 'command',
+      command: 'podman pod create --name <name>',
+      example: 'podman pod create --name web',
+      flags: [{ flag: '--name, -n', description: 'Name of the pod.' }],
+      body: 'Add containers to the pod with `podman run --pod web ...`.',
+      file: path.join('commands', 'podman-pod-create.md'),
+    });
+  });
+
+  it('keeps sources without a link and marks gone ones', () => {
+    const knowledge = loadKnowledgeOrThrow(FIXTURE_KNOWLEDGE);
+    expect(knowledge.sources.get('course-notes')).toMatchObject({ gone: false });
+    expect(knowledge.sources.get('course-notes')?.url).toBeUndefined();
+    expect(knowledge.sources.get('katacoda')).toMatchObject({ gone: true });
+  });
+});
+
+describe('loadKnowledge: broken knowledge is reported all at once, by file and field', () => {
+  const problems = problemsOf(BROKEN_KNOWLEDGE);
+  const at = (file: string) => `${rel(path.join(BROKEN_KNOWLEDGE, file))}`;
+
+  it.each([
+    ['an unknown source', `${at('glossary/krypton.md')}: sources[1]: unknown source "s99"`],
+    ['a related id that does not exist', `${at('glossary/krypton.md')}: related[1]: unknown entry "no-such-entry"`],
+    ['a relative source URL', `${at('sources.yaml')}: [1].url: must be an absolute http(s) URL`],
+    ['a duplicate source id', `${at('sources.yaml')}: [3].id: duplicate source id "good"`],
+    ['an alias colliding with another entry', `${at('glossary/krypton.md')}: aliases[0]: "Hyper-V isolation" collides with aliases[0] of ${at('glossary/argon.md')}`],
+    ['an entry whose only source is gone', `${at('glossary/argon.md')}: sources: has no source that is online with a link`],
+    ['an empty body', `${at('glossary/empty-body.md')}: body: is empty`],
+    ['an id that is not the file name', `${at('glossary/wrong-name.md')}: id: "another-name" does not match the file name`],
+    ['an empty title', `${at('glossary/bad-fields.md')}: title: must not be empty`],
+    ['no sources at all', `${at('glossary/bad-fields.md')}: sources: must cite at least one source`],
+    ['a misspelt field, with the fix', `${at('glossary/bad-fields.md')}: alias: is not a known field; did you mean "aliases"?`],
+    ['a kind that does not match the folder', `${at('topics/misfiled.md')}: kind: is "command" but the file is in topics/`],
+    ['a missing required command field', `${at('commands/no-example.md')}: example: is required`],
+    ['front matter that is not YAML', `${at('commands/bad-yaml.md')}: has front matter that is not valid YAML`],
+  ])('reports %s', (_, expected) => {
+    expect(problems.some((p) => p.startsWith(expected))).toBe(true);
+  });
+
+  it('throws every problem at start-up with a hint to run validate', () => {
+    expect(() => loadKnowledgeOrThrow(BROKEN_KNOWLEDGE)).toThrow(InvalidKnowledgeError);
+    try {
+      loadKnowledgeOrThrow(BROKEN_KNOWLEDGE);
+    } catch (error) {
+      expect((error as InvalidKnowledgeError).problems.length).toBe(problems.length);
+      expect((error as Error).message).toContain('stevedore validate');
+    }
+  });
+});
+
+describe('loadKnowledge: edge cases', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it('reports a missing directory instead of throwing', () => {
+    expect(problemsOf('/no/such/knowledge')[0]).toContain('is not a knowledge directory');
+  });
+
+  it('reports a missing source registry', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'stevedore-kb-'));
+    cpSync(FIXTURE_KNOWLEDGE, dir, { recursive: true });
+    rmSync(path.join(dir, 'sources.yaml'));
+    expect(problemsOf(dir).some((p) => p.includes('sources.yaml: is missing'))).toBe(true);
+  });
+
+  it('reports a file that is not Markdown and a title used twice', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'stevedore-kb-'));
+    cpSync(FIXTURE_KNOWLEDGE, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'glossary', 'notes.txt'), 'stray');
+    writeFileSync(
+      path.join(dir, 'glossary', 'pod-again.md'),
+      '---\nid: pod-again\ntitle: POD\nkind: glossary\nsummary: Again.\nsources: [k8s-pods]\n---\nBody.\n',
+    );
+    const problems = problemsOf(dir);
+    expect(problems.some((p) => p.includes('notes.txt: is not a Markdown (.md) file'))).toBe(true);
+    const collision = problems.find((p) => p.includes('collides with'));
+    expect(collision).toContain('pod-again.md');
+    expect(collision).toContain(`${path.sep}pod.md`);
+  });
+});
