@@ -5,6 +5,9 @@ import type { Config } from '../config/read-config.js';
 import { calendarDate } from '../core/calendar-date.js';
 import { createEngine } from '../core/engine/create-engine.js';
 import type { RecordFeedback } from '../core/feedback.js';
+import { openSqliteStore, StoreError } from '../store/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import { TermOfDayService } from '../term-of-day/term-of-day-service.js';
 import { loadKnowledge } from '../core/knowledge/load-knowledge.js';
 import { formatProblem } from '../core/knowledge/problem.js';
 import type { AnswerEngine } from '../core/types.js';
@@ -22,6 +25,8 @@ export interface PlatformDeps {
   readonly engine: AnswerEngine;
   readonly logger: Logger;
   readonly recordFeedback: RecordFeedback;
+  /** `/termofday` commands; adapters also register how to post to their platform. */
+  readonly termOfDay: TermOfDayService;
 }
 
 export interface Terminal {
@@ -34,6 +39,22 @@ export interface Terminal {
 async function startPlatforms(deps: PlatformDeps): Promise<RunningPlatform[]> {
   const running: RunningPlatform[] = [];
   // Adapters are imported lazily: each SDK is loaded only when its platform is configured.
+  if (deps.config.discord) {
+    const { startDiscord } = await import('../adapters/discord/start-discord.js');
+    running.push(
+      await startDiscord({
+        config: deps.config.discord,
+        engine: deps.engine,
+        logger: deps.logger,
+        recordFeedback: deps.recordFeedback,
+        timeZone: deps.config.termOfDayDefaultTimeZone,
+      }),
+    );
+  }
+  if (deps.config.slack) {
+    const { startSlack } = await import('../adapters/slack/start-slack.js');
+    running.push(await startSlack(deps));
+  }
   return running;
 }
 
@@ -67,17 +88,47 @@ export async function startBot(config: Config, terminal: Terminal): Promise<void
     return;
   }
 
-  const recordFeedback: RecordFeedback = (feedback) =>
-    logger.info({ feedback: { ...feedback, query: feedback.query.slice(0, 200) } }, 'feedback');
-  const platforms = await startPlatforms({ config, engine, logger, recordFeedback });
-  logger.info(
-    { platforms: platforms.map((p) => p.name), entries: engine.size },
-    'Stevedore is running',
-  );
+  let store: Store;
+  try {
+    store = openSqliteStore(config.databasePath);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    process.stderr.write(`Stevedore will not start: ${error.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  engine.warm();
+  const recordFeedback: RecordFeedback = (feedback) => {
+    try {
+      store.recordFeedback(feedback);
+      logger.info({ platform: feedback.platform, entry: feedback.entryId, helpful: feedback.helpful }, 'feedback recorded');
+    } catch (error) {
+      logger.error({ err: error, platform: feedback.platform }, 'feedback could not be stored');
+    }
+  };
+  const termOfDay = new TermOfDayService({
+    store,
+    engine,
+    logger: logger.child({ component: 'term-of-day' }),
+    defaultTimeZone: config.termOfDayDefaultTimeZone,
+  });
+  let platforms: RunningPlatform[];
+  try {
+    platforms = await startPlatforms({ config, engine, logger, recordFeedback, termOfDay });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const stopTicking = termOfDay.start();
+  logger.info({ platforms: platforms.map((p) => p.name), entries: engine.size }, 'Stevedore is running');
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'stopping');
-      Promise.allSettled(platforms.map((p) => p.stop())).then(() => resolve());
+      stopTicking();
+      Promise.allSettled(platforms.map((p) => p.stop())).then(() => {
+        store.close();
+        resolve();
+      });
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

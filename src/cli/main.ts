@@ -12,7 +12,7 @@ import { type Config, ConfigError, readConfig } from '../config/read-config.js';
 import { calendarDate } from '../core/calendar-date.js';
 import { createEngine } from '../core/engine/create-engine.js';
 import { dayNumber } from '../core/engine/term-of-day.js';
-import { loadKnowledge } from '../core/knowledge/load-knowledge.js';
+import { loadKnowledgeCached } from '../core/knowledge/load-knowledge-cached.js';
 import { formatProblem } from '../core/knowledge/problem.js';
 import type { Answer, AnswerEngine } from '../core/types.js';
 import { answerJson, searchJson } from './answer-json.js';
@@ -48,8 +48,8 @@ function configFrom(options: OutputOptions): Config {
   }
 }
 
-function engineFrom(config: Config): AnswerEngine {
-  const result = loadKnowledge(config.knowledgeDir);
+async function engineFrom(config: Config): Promise<AnswerEngine> {
+  const result = await loadKnowledgeCached(config.knowledgeDir);
   if (!result.ok) {
     fail(
       `${result.problems.map(formatProblem).join('\n')}\nThe knowledge base is invalid (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}); run "stevedore validate" after fixing it.`,
@@ -115,7 +115,7 @@ function buildProgram(): Command {
       true,
     ).action(async (words: string[], options: OutputOptions) => {
       const query = queryOf(words, options, what);
-      const engine = engineFrom(configFrom(options));
+      const engine = await engineFrom(configFrom(options));
       if (options.stdin) {
         await eachStdinLine((line) => printAnswer(run(engine, line), options));
       } else {
@@ -136,7 +136,7 @@ function buildProgram(): Command {
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
       throw new UsageError(`--limit must be a whole number from 1 to 100, not "${options.limit}"`);
     }
-    const engine = engineFrom(configFrom(options));
+    const engine = await engineFrom(configFrom(options));
     const print = (q: string) => {
       const hits = engine.search(q, limit);
       out(
@@ -158,7 +158,7 @@ function buildProgram(): Command {
       throw new UsageError(`--date must be a calendar date like 2026-11-28, not "${options.date}"`);
     }
     const config = configFrom(options);
-    const engine = engineFrom(config);
+    const engine = await engineFrom(config);
     if (options.stdin) {
       let bad = 0;
       await eachStdinLine((line) => {
@@ -189,8 +189,10 @@ function buildProgram(): Command {
     .command('validate')
     .description('check the knowledge base and list every problem')
     .addOption(new Option('--knowledge <dir>', 'knowledge directory (default: the shipped one)'))
-    .action((options: OutputOptions) => {
+    .action(async (options: OutputOptions) => {
       const config = configFrom(options);
+      // Always the full check: validation never trusts the cache.
+      const { loadKnowledge } = await import('../core/knowledge/load-knowledge.js');
       const result = loadKnowledge(config.knowledgeDir);
       if (!result.ok) {
         for (const problem of result.problems) process.stderr.write(`${formatProblem(problem)}\n`);
@@ -212,7 +214,7 @@ function buildProgram(): Command {
     .addOption(new Option('--knowledge <dir>', 'knowledge directory (default: the shipped one)'))
     .action(async (options: OutputOptions) => {
       const config = configFrom(options);
-      const engine = engineFrom(config);
+      const engine = await engineFrom(config);
       await runShell({
         engine,
         input: process.stdin,
@@ -234,6 +236,34 @@ function buildProgram(): Command {
       // Loaded only here: the platform SDKs are heavy and the other commands never need them.
       const { startBot } = await import('../app/start-bot.js');
       await startBot(config, { stdin: process.stdin, stdout: process.stdout, style: style() });
+    });
+
+  const discord = program.command('discord').description('manage the Discord application');
+  discord
+    .command('register')
+    .description(
+      'register the slash commands with Discord (in DISCORD_GUILD_ID when set, else globally)',
+    )
+    .action(async () => {
+      const { discord: config } = configFrom({});
+      if (!config) {
+        fail(
+          'DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register the commands (see docs/discord.md).',
+          EXIT_FAILED,
+        );
+      }
+      // Loaded only here: discord.js is heavy and the other commands never need it.
+      const { registerCommands, formatRegistration } = await import(
+        '../adapters/discord/register-commands.js'
+      );
+      try {
+        out(formatRegistration(await registerCommands(config)));
+      } catch (error) {
+        fail(
+          `Registering the Discord commands failed: ${error instanceof Error ? error.message : String(error)}`,
+          EXIT_FAILED,
+        );
+      }
     });
 
   return program;

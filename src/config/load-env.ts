@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'dotenv';
+import { parseEnv } from 'node:util';
 import type { Env } from './read-config.js';
 
 /**
@@ -9,6 +9,7 @@ import type { Env } from './read-config.js';
  */
 export function loadEnv(processEnv: Env, cwd: string = process.cwd()): Env {
   const file = path.join(cwd, '.env');
-  const fromFile = existsSync(file) ? parse(readFileSync(file)) : {};
+  // Node's own .env parser (20.12+): the same syntax as dotenv, with nothing to load.
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
   return { ...fromFile, ...processEnv };
 }

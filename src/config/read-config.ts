@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { defaultKnowledgeDir } from './package-root.js';
 
 /** The environment as a plain record, so configuration is a pure function of its input. */
@@ -65,23 +65,29 @@ export class ConfigError extends Error {
   }
 }
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
+/** Empty values count as unset, as in most `.env` conventions. */
+const optionalText = v.optional(
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.transform((value) => (value === '' ? undefined : value)),
+  ),
+);
 
-const httpUrl = (what: string) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => {
-      try {
-        return ['http:', 'https:'].includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be an absolute http(s) URL of the ${what}`);
+/** An optional value that, when set, must pass `check`. */
+const optionalChecked = (check: (value: string) => boolean, message: string) =>
+  v.pipe(
+    optionalText,
+    v.check((value) => value === undefined || check(value), message),
+  );
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -92,41 +98,41 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-const envSchema = z.object({
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
-    })
-    .default(DEFAULTS.logLevel),
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+// valibot rather than zod here: the configuration is read on every CLI start, and zod's import
+// alone costs about 100 ms of a one-off `stevedore define` (see docs/design.md).
+const envSchema = v.object({
+  LOG_LEVEL: v.optional(
+    v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`),
+    DEFAULTS.logLevel,
+  ),
   KNOWLEDGE_DIR: optionalText,
-  SLACK_BOT_TOKEN: optionalText.refine(
-    (v) => v === undefined || v.startsWith('xoxb-'),
+  SLACK_BOT_TOKEN: optionalChecked(
+    (value) => value.startsWith('xoxb-'),
     'must be a bot token starting with "xoxb-" (Slack app settings → OAuth & Permissions)',
   ),
-  SLACK_APP_TOKEN: optionalText.refine(
-    (v) => v === undefined || v.startsWith('xapp-'),
+  SLACK_APP_TOKEN: optionalChecked(
+    (value) => value.startsWith('xapp-'),
     'must be an app-level token starting with "xapp-" (Slack app settings → Basic Information → App-Level Tokens)',
   ),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_API_URL: optionalText.pipe(httpUrl('Slack Web API').optional()),
+  SLACK_API_URL: optionalChecked(isHttpUrl, 'must be an absolute http(s) URL of the Slack Web API'),
   SLACK_TERM_OF_DAY_MANAGERS: optionalText,
-  PORT: optionalText.refine(
-    (v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65535),
+  PORT: optionalChecked(
+    (value) => /^\d{1,5}$/.test(value) && Number(value) <= 65535,
     'must be a port number between 0 and 65535',
   ),
   DISCORD_TOKEN: optionalText,
-  DISCORD_APPLICATION_ID: optionalText.refine(
-    (v) => v === undefined || /^\d{15,25}$/.test(v),
+  DISCORD_APPLICATION_ID: optionalChecked(
+    (value) => /^\d{15,25}$/.test(value),
     'must be the numeric application id (Discord Developer Portal → General Information)',
   ),
-  DISCORD_GUILD_ID: optionalText.refine(
-    (v) => v === undefined || /^\d{15,25}$/.test(v),
-    'must be a numeric server (guild) id',
-  ),
-  DISCORD_API_URL: optionalText.pipe(httpUrl('Discord REST API').optional()),
+  DISCORD_GUILD_ID: optionalChecked((value) => /^\d{15,25}$/.test(value), 'must be a numeric server (guild) id'),
+  DISCORD_API_URL: optionalChecked(isHttpUrl, 'must be an absolute http(s) URL of the Discord REST API'),
   DATABASE_URL: optionalText,
-  TERM_OF_DAY_DEFAULT_TZ: optionalText.refine(
-    (v) => v === undefined || isTimeZone(v),
+  TERM_OF_DAY_DEFAULT_TZ: optionalChecked(
+    isTimeZone,
     'must be an IANA time zone such as "Europe/Berlin" or "UTC"',
   ),
 });
@@ -139,16 +145,16 @@ export function databasePathOf(url: string, cwd: string): string {
 
 /**
  * Reads Stevedore's configuration from an environment record. Pure: the caller passes
- * `process.env` (after dotenv) or a test's own record. Throws `ConfigError` listing every problem.
+ * `process.env` (with `.env` values, see `loadEnv`) or a test's own record. Throws `ConfigError` listing every problem.
  */
 export function readConfig(env: Env, cwd: string = process.cwd()): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = v.safeParse(envSchema, env, { abortPipeEarly: true });
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      parsed.issues.map((issue) => `${v.getDotPath(issue) ?? 'environment'}: ${issue.message}`),
     );
   }
-  const e = parsed.data;
+  const e = parsed.output;
   const problems: string[] = [];
 
   let slack: SlackConfig | undefined;

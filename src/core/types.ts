@@ -154,6 +154,8 @@ export interface AnswerEngine {
   suggest(prefix: string): readonly EntryRef[];
   /** The glossary term of a calendar date (`YYYY-MM-DD`, the same term everywhere). */
   termOfDay(date: string): FoundAnswer;
+  /** Builds the search indexes now rather than on the first question (for long-running bots). */
+  warm(): void;
   /** Number of indexed entries, by kind. */
   readonly size: Readonly<Record<EntryKind, number>>;
 }

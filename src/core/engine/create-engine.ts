@@ -41,7 +41,17 @@ const MIN_DEFINE_CONFIDENCE = 0.75;
 /** A spelling correction costs some confidence. */
 const CORRECTION_PENALTY = 0.85;
 const SUGGESTION_LIMIT = 25;
+/** How many top results are re-weighed by intent and coverage. */
+const RERANK_LIMIT = 200;
+/** Pruning of very common query words starts at this many entries... */
+const PRUNE_FROM_ENTRIES = 2000;
+/** ...for words found in more than this share of entries. */
+const COMMON_TERM_SHARE = 0.1;
 const NEAREST_LIMIT = 5;
+/** Score of an answer found by part of a title ("namespace" for "Namespace (Kubernetes)"). */
+const PARTIAL_NAME_SCORE = 0.95;
+/** `define` asks back when the runner-up scores at least this share of the best. */
+const AMBIGUITY_RATIO = 0.8;
 
 interface IndexedDocument {
   readonly id: string;
@@ -86,6 +96,54 @@ function documentOf(entry: Entry): IndexedDocument {
   };
 }
 
+interface SearchIndexes {
+  /** Every entry, all fields. */
+  readonly index: MiniSearch<IndexedDocument>;
+  /** Every processed term of the index, to tell known words from misspellings. */
+  readonly vocabulary: ReadonlySet<string>;
+  /** The words names are made of: what a misspelt word is corrected to. */
+  readonly spelling: MiniSearch<{ id: string; word: string }>;
+  /** In how many entries each term occurs. */
+  readonly documentFrequency: ReadonlyMap<string, number>;
+}
+
+function buildIndexes(entries: readonly Entry[]): SearchIndexes {
+  const vocabulary = new Set<string>();
+  const nameWords = new Set<string>();
+  const documentFrequency = new Map<string, number>();
+  let termsOfDocument = new Set<string>();
+  const index = new MiniSearch<IndexedDocument>({
+    fields: FIELDS,
+    tokenize,
+    // Collects the vocabularies while indexing, so every text is tokenised once.
+    processTerm: (term, field) => {
+      const processed = processTerm(term);
+      if (processed && field) {
+        vocabulary.add(processed);
+        termsOfDocument.add(processed);
+        if (NAME_FIELDS.has(field) && processed.length >= 3) nameWords.add(processed);
+      }
+      return processed;
+    },
+    searchOptions: { boost: BOOST, combineWith: 'OR', processTerm },
+  });
+  for (const entry of entries) {
+    termsOfDocument = new Set();
+    index.add(documentOf(entry));
+    for (const term of termsOfDocument) {
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    }
+  }
+  const spelling = new MiniSearch<{ id: string; word: string }>({
+    fields: ['word'],
+    tokenize: (text) => [text],
+    processTerm: (term) => term,
+    searchOptions: { maxFuzzy: 2 },
+  });
+  spelling.addAll([...nameWords].map((word) => ({ id: word, word })));
+  return { index, vocabulary, spelling, documentFrequency };
+}
+
 /**
  * Builds the answer engine over a validated knowledge base: a minisearch index of every entry,
  * a table of every name (title, alias, id) for exact look-ups, and a vocabulary of name words for
@@ -115,35 +173,28 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
   }
   names.sort((a, b) => a.key.length - b.key.length || Number(b.isTitle) - Number(a.isTitle));
 
-  const index = new MiniSearch<IndexedDocument>({
-    fields: FIELDS,
-    tokenize,
-    processTerm,
-    searchOptions: { boost: BOOST, combineWith: 'OR' },
-  });
-  index.addAll(knowledge.entries.map(documentOf));
-
-  // Every processed term of the index, to tell known words from misspellings.
-  const vocabulary = new Set<string>();
-  // The words names are made of: what a misspelt word is corrected to.
-  const nameWords = new Set<string>();
+  // "Namespace (Kubernetes)" is also called "namespace", and "Container Network Interface (CNI)"
+  // "CNI": weaker names, used only when no exact name matches, and only when they are unique.
+  const byPartialTitle = new Map<string, Entry[]>();
   for (const entry of knowledge.entries) {
-    const doc = documentOf(entry);
-    for (const field of FIELDS) {
-      for (const token of tokenize(doc[field as keyof IndexedDocument])) {
-        const term = processTerm(token);
-        if (!term) continue;
-        vocabulary.add(term);
-        if (NAME_FIELDS.has(field) && term.length >= 3) nameWords.add(term);
-      }
+    const match = /^(.+?)\s*\(([^()]+)\)\s*$/.exec(entry.title);
+    if (!match) continue;
+    for (const part of [match[1] ?? '', match[2] ?? '']) {
+      const key = stemmedKey(part);
+      if (!key || byName.has(normaliseKey(part))) continue;
+      const owners = byPartialTitle.get(key) ?? [];
+      if (!owners.includes(entry)) owners.push(entry);
+      byPartialTitle.set(key, owners);
     }
   }
-  const spelling = new MiniSearch<{ id: string; word: string }>({
-    fields: ['word'],
-    tokenize: (text) => [text],
-    processTerm: (term) => term,
-  });
-  spelling.addAll([...nameWords].map((word) => ({ id: word, word })));
+
+  // The full-text indexes are built on first use: a `define` by exact name never needs them,
+  // which keeps one-off CLI calls fast. Long-running bots build them at start with `warm()`.
+  let built: SearchIndexes | undefined;
+  const indexes = (): SearchIndexes => {
+    built ??= buildIndexes(knowledge.entries);
+    return built;
+  };
 
   const glossary = knowledge.entries.filter((entry) => entry.kind === 'glossary');
   const size: Record<EntryKind, number> = { glossary: 0, topic: 0, command: 0 };
@@ -151,10 +202,11 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
 
   /** Replaces unknown words by the nearest word of a name, when there is one close enough. */
   function correct(terms: readonly string[]): { terms: string[]; corrected: boolean } {
+    const { vocabulary, spelling } = indexes();
     let corrected = false;
     const out = terms.map((term) => {
       if (vocabulary.has(term) || term.length < 4 || /^\d+$/.test(term)) return term;
-      const distance = term.length <= 5 ? 1 : term.length <= 8 ? 2 : 3;
+      const distance = term.length <= 5 ? 1 : 2;
       const [best] = spelling.search(term, { fuzzy: distance, prefix: true });
       if (!best) return term;
       corrected ||= best.id !== term;
@@ -163,13 +215,34 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
     return { terms: out, corrected };
   }
 
-  function rank(terms: readonly string[], intent: Intent, penalty: number): Ranked[] {
-    if (terms.length === 0) return [];
-    const results = index.search(terms.join(' '), {
+  /**
+   * In a very large knowledge base, words found in a large share of all entries ("container")
+   * make every query scan most of the index while hardly changing the ranking; they are left out
+   * when rarer words remain. Small bases (the shipped one) are never pruned.
+   */
+  function selective(terms: readonly string[]): readonly string[] {
+    const { documentFrequency } = indexes();
+    const total = knowledge.entries.length;
+    if (total < PRUNE_FROM_ENTRIES || terms.length < 2) return terms;
+    const limit = total * COMMON_TERM_SHARE;
+    const kept = terms.filter((term) => (documentFrequency.get(term) ?? 0) <= limit);
+    if (kept.length > 0) return kept;
+    const rarest = [...terms].sort(
+      (a, b) => (documentFrequency.get(a) ?? 0) - (documentFrequency.get(b) ?? 0),
+    )[0];
+    return rarest ? [rarest] : terms;
+  }
+
+  function rank(allTerms: readonly string[], intent: Intent, penalty: number): Ranked[] {
+    if (allTerms.length === 0) return [];
+    const terms = selective(allTerms);
+    const results = indexes().index.search(terms.join(' '), {
       prefix: (term) => term.length >= 4,
       fuzzy: false,
     });
+    // Results come sorted by relevance; re-weighing the long tail cannot lift it to the top.
     return results
+      .slice(0, RERANK_LIMIT)
       .map((result: SearchResult): Ranked | undefined => {
         const entry = entriesById.get(result.id as string);
         if (!entry) return undefined;
@@ -185,15 +258,18 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
       .sort((a, b) => b.weighted - a.weighted);
   }
 
-  /** Near misses for "did you mean": fuzzy matches on names, best first. */
+  /**
+   * Near misses for "did you mean": names matching the spelling-corrected words, best first.
+   * Fuzzy matching runs on the small vocabulary of names, never on the whole index.
+   */
   function nearest(text: string, exclude?: string): EntryRef[] {
-    const terms = contentTerms(text).filter((t) => t.length >= 3);
+    const terms = correct(contentTerms(text).filter((t) => t.length >= 3)).terms;
     if (terms.length === 0) return [];
-    return index
-      .search(terms.join(' '), {
+    return indexes()
+      .index.search(terms.join(' '), {
         fields: ['title', 'aliases', 'command'],
         prefix: true,
-        fuzzy: 0.34,
+        fuzzy: false,
       })
       .slice(0, NEAREST_LIMIT + 1)
       .map((result) => entriesById.get(result.id as string))
@@ -202,28 +278,31 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
       .map(refOf);
   }
 
-  function lookupName(text: string): Entry | undefined {
+  /** An entry named exactly so, or the entries a partial title names (several if ambiguous). */
+  function lookupName(text: string): { exact?: Entry; partial: readonly Entry[] } {
     const stripped = tokenize(text).filter((t) => !STOP_WORDS.has(t));
-    return (
-      byName.get(normaliseKey(text)) ??
-      byName.get(stripped.join('')) ??
-      byStemmedName.get(stripped.map(stem).join(''))
-    );
+    const stemmed = stripped.map(stem).join('');
+    const exact =
+      byName.get(normaliseKey(text)) ?? byName.get(stripped.join('')) ?? byStemmedName.get(stemmed);
+    return exact ? { exact, partial: [] } : { partial: byPartialTitle.get(stemmed) ?? [] };
   }
 
   function answer(entry: Entry, query: string, score: number): FoundAnswer {
     return answerFor(entry, query, score, knowledge, entriesById);
   }
 
-  function respond(
-    query: string,
-    intent: Intent,
-    minConfidence: number,
-    preferNames: boolean,
-  ): Answer {
+  /**
+   * `strict` (define) asks back rather than pick between equally good names; `ask` takes the
+   * best answer and lets the related links do the rest.
+   */
+  function respond(query: string, intent: Intent, minConfidence: number, strict: boolean): Answer {
+    const preferNames = true;
     if (!normaliseKey(query)) return noAnswer(query, 'empty', []);
     const named = lookupName(query);
-    if (named) return answer(named, query, 1);
+    if (named.exact) return answer(named.exact, query, 1);
+    const [only, ...others] = named.partial;
+    if (only && others.length === 0) return answer(only, query, PARTIAL_NAME_SCORE);
+    if (only && preferNames) return noAnswer(query, 'not_found', named.partial.map(refOf));
 
     const terms = contentTerms(query);
     const { terms: fixed, corrected } = correct(terms);
@@ -231,8 +310,18 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
       const fixedName = byStemmedName.get(fixed.join(''));
       if (fixedName && preferNames) return answer(fixedName, query, CORRECTION_PENALTY);
     }
-    const [best] = rank(fixed, intent, corrected ? CORRECTION_PENALTY : 1);
+    const ranked = rank(fixed, intent, corrected ? CORRECTION_PENALTY : 1);
+    const [best, second] = ranked;
     if (best && best.confidence >= minConfidence) {
+      // A definition card must be the term asked for: when two names fit equally well, ask back.
+      if (
+        strict &&
+        second &&
+        second.confidence >= best.confidence &&
+        second.weighted >= best.weighted * AMBIGUITY_RATIO
+      ) {
+        return noAnswer(query, 'not_found', ranked.slice(0, NEAREST_LIMIT).map((r) => refOf(r.entry)));
+      }
       return answer(best.entry, query, best.confidence);
     }
     return noAnswer(query, 'not_found', nearest(fixed.join(' ') || query));
@@ -241,13 +330,17 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
   return {
     size,
 
+    warm() {
+      indexes();
+    },
+
     define(term) {
       return respond(cleanQuery(term), 'definition', MIN_DEFINE_CONFIDENCE, true);
     },
 
     ask(question) {
       const query = cleanQuery(question);
-      return respond(query, detectIntent(query), MIN_CONFIDENCE, true);
+      return respond(query, detectIntent(query), MIN_CONFIDENCE, false);
     },
 
     search(query, limit = 10) {

@@ -1,0 +1,185 @@
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type Message,
+  MessageFlags,
+  Partials,
+} from 'discord.js';
+import type { RunningPlatform } from '../../app/start-bot.js';
+import type { DiscordConfig } from '../../config/read-config.js';
+import type { RecordFeedback } from '../../core/feedback.js';
+import type { AnswerEngine } from '../../core/types.js';
+import type { Logger } from '../../logging/create-logger.js';
+import { NO_PINGS } from './answer-interaction.js';
+import type { DiscordContext } from './context.js';
+import { handleAutocomplete } from './handle-autocomplete.js';
+import { handleButton } from './handle-button.js';
+import { handleCommand } from './handle-command.js';
+import { handleMessage, isForBot } from './handle-message.js';
+import { logDiscordError } from './log-discord-error.js';
+
+/**
+ * Only what Stevedore needs: slash commands need no intent at all; mentions in channels and DMs
+ * need these three. Messages that mention the bot, and DMs, carry their content without the
+ * privileged Message Content intent, which is deliberately not requested.
+ */
+export const INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.DirectMessages,
+] as const;
+
+/** How long the gateway may take from login to READY and the servers' GUILD_CREATE. */
+const READY_TIMEOUT_MS = 60_000;
+
+export interface StartDiscordOptions {
+  readonly config: DiscordConfig;
+  readonly engine: AnswerEngine;
+  readonly logger: Logger;
+  readonly recordFeedback: RecordFeedback;
+  /** Time zone of "today" for `@Stevedore today`. */
+  readonly timeZone: string;
+  /** Overrides when an interaction is deferred rather than answered directly (tests). */
+  readonly deferAfterMs?: number;
+}
+
+/** The discord.js client as Stevedore uses it. */
+export function createDiscordClient(config: DiscordConfig): Client {
+  return new Client({
+    intents: [...INTENTS],
+    // DM channels are not announced by the gateway: without this partial, DMs are dropped.
+    partials: [Partials.Channel],
+    // Belt and braces: every send passes its own allowedMentions too.
+    allowedMentions: NO_PINGS,
+    // Replying to a message deleted meanwhile sends a plain message instead of failing.
+    failIfNotExists: false,
+    rest: { api: config.apiUrl },
+  });
+}
+
+function onInteraction(interaction: Interaction, context: DiscordContext): void {
+  const logger = context.logger.child({
+    channel: interaction.channelId ?? undefined,
+    guild: interaction.guildId ?? undefined,
+    requestId: interaction.id,
+  });
+  const handled = interaction.isAutocomplete()
+    ? handleAutocomplete(interaction, context.engine)
+    : interaction.isChatInputCommand()
+      ? handleCommand(interaction, context, logger)
+      : interaction.isButton()
+        ? handleButton(interaction, context, logger)
+        : undefined;
+  if (!handled) {
+    logger.debug({ type: interaction.type }, 'ignored interaction');
+    return;
+  }
+  handled.catch(async (error: unknown) => {
+    logDiscordError(logger, error, 'answering an interaction');
+    // A bug (not a Discord refusal) must still not leave the user with "interaction failed".
+    if (
+      !(error instanceof DiscordAPIError) &&
+      interaction.isRepliable() &&
+      !interaction.replied &&
+      !interaction.deferred
+    ) {
+      await interaction
+        .reply({
+          content: 'Sorry, something went wrong while answering. Please try again.',
+          allowedMentions: NO_PINGS,
+          flags: MessageFlags.Ephemeral,
+        })
+        .catch((second: unknown) => logDiscordError(logger, second, 'reporting a failure'));
+    }
+  });
+}
+
+function onMessage(message: Message, context: DiscordContext): void {
+  if (!isForBot(message)) return;
+  const logger = context.logger.child({
+    channel: message.channelId,
+    guild: message.guildId ?? undefined,
+    requestId: message.id,
+  });
+  handleMessage(message, context).catch((error: unknown) =>
+    logDiscordError(logger, error, message.guildId ? 'answering a mention' : 'answering a DM'),
+  );
+}
+
+/**
+ * Connects Stevedore to Discord and answers slash commands, autocomplete, buttons, mentions and
+ * DMs until stopped. Resolves once the gateway session is ready; rejects when Discord refuses the
+ * token.
+ */
+export async function startDiscord(options: StartDiscordOptions): Promise<RunningPlatform> {
+  const logger = options.logger.child({ platform: 'discord' });
+  const context: DiscordContext = {
+    engine: options.engine,
+    logger,
+    recordFeedback: options.recordFeedback,
+    timeZone: options.timeZone,
+    ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
+  };
+  const client = createDiscordClient(options.config);
+
+  client.on(Events.InteractionCreate, (interaction) => onInteraction(interaction, context));
+  client.on(Events.MessageCreate, (message) => onMessage(message, context));
+  // Without an 'error' listener an emitted error would crash the process.
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
+  client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord.js warning'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ shard, code: event.code }, 'gateway disconnected'),
+  );
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info({ shard, replayed }, 'gateway session resumed'),
+  );
+  client.rest.on('rateLimited', (info) =>
+    logger.warn(
+      { route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global },
+      'rate limited by Discord',
+    ),
+  );
+
+  let readyTimer: NodeJS.Timeout | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once(Events.ClientReady, () => resolve());
+    readyTimer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `Discord did not complete the gateway handshake within ${READY_TIMEOUT_MS / 1000} s; check the network and Discord's status`,
+          ),
+        ),
+      READY_TIMEOUT_MS,
+    );
+  });
+  try {
+    await client.login(options.config.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    // discord.js reports a refused token as a DiscordjsError with the code 'TokenInvalid'.
+    const refused =
+      (error instanceof DiscordAPIError && error.status === 401) ||
+      (error instanceof Error && 'code' in error && error.code === 'TokenInvalid');
+    if (refused) {
+      throw new Error(
+        'Discord refused DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the Developer Portal → Bot → Reset Token',
+      );
+    }
+    throw error;
+  } finally {
+    clearTimeout(readyTimer);
+  }
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+  return {
+    name: 'discord',
+    stop: async () => {
+      await client.destroy();
+    },
+  };
+}

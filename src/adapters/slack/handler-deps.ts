@@ -1,0 +1,50 @@
+/**
+ * What every Slack handler is given: the core, a logger, where feedback goes, and the adapter's
+ * bounded in-memory state (seen events, answered messages, threads the bot answered in).
+ */
+import { randomUUID } from 'node:crypto';
+import type { RecordFeedback } from '../../core/feedback.js';
+import type { AnswerEngine } from '../../core/types.js';
+import type { Logger } from '../../logging/create-logger.js';
+import { BoundedSet } from './bounded-set.js';
+
+/** Memory that keeps the bot from answering twice; every set forgets its oldest keys. */
+export interface SlackState {
+  /** `event_id`s already handled: a retried delivery is not answered again. */
+  readonly seenEvents: BoundedSet;
+  /** `channel:ts` of messages answered: an `app_mention` and a `message` of one post answer once. */
+  readonly answeredMessages: BoundedSet;
+  /** `channel:thread_ts` of threads the bot answered in: follow-ups there need no mention. */
+  readonly botThreads: BoundedSet;
+  /** `channel:message_ts:user` of feedback given: one 👍 / 👎 per person and answer. */
+  readonly feedbackGiven: BoundedSet;
+}
+
+/** A fresh state remembering at most `capacity` keys of each kind. */
+export function createSlackState(capacity: number): SlackState {
+  return {
+    seenEvents: new BoundedSet(capacity),
+    answeredMessages: new BoundedSet(capacity),
+    botThreads: new BoundedSet(capacity),
+    feedbackGiven: new BoundedSet(capacity),
+  };
+}
+
+export interface SlackHandlerDeps {
+  readonly engine: AnswerEngine;
+  /** The adapter's logger (already carrying `platform: "slack"`). */
+  readonly logger: Logger;
+  readonly recordFeedback: RecordFeedback;
+  readonly state: SlackState;
+  /** Today's calendar date (`YYYY-MM-DD`) for "today". */
+  readonly today: () => string;
+}
+
+/** A child logger for one incoming request: its channel and a fresh request id. */
+export function requestLogger(
+  deps: SlackHandlerDeps,
+  channel: string | undefined,
+  fields: Record<string, unknown> = {},
+): Logger {
+  return deps.logger.child({ channel, requestId: randomUUID().slice(0, 8), ...fields });
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { SHORTCUT_DEFINE } from '../../../../src/adapters/slack/action-ids.js';
+
+interface Manifest {
+  features: {
+    slash_commands: Array<{ command: string }>;
+    shortcuts: Array<{ callback_id: string }>;
+  };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    interactivity: { is_enabled: boolean };
+    socket_mode_enabled: boolean;
+  };
+}
+
+const manifest = parse(readFileSync('slack/manifest.yaml', 'utf8')) as Manifest; // checked below
+
+describe('slack/manifest.yaml', () => {
+  it('declares what the adapter handles: commands, the shortcut, events, interactivity', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/define', '/ask']);
+    expect(manifest.features.shortcuts.map((s) => s.callback_id)).toEqual([SHORTCUT_DEFINE]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_mention', 'message.im', 'message.channels']),
+    );
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it('asks for the scopes those need, and no more', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read',
+      'channels:history',
+      'chat:write',
+      'commands',
+      'groups:history',
+      'im:history',
+      'mpim:history',
+    ]);
+  });
+});
