@@ -5,12 +5,17 @@
  * shared machines vary, which is why they are not tests.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pino from 'pino';
 import { packageRoot } from '../src/config/package-root.js';
 import { createEngine } from '../src/core/engine/create-engine.js';
 import { loadKnowledgeOrThrow } from '../src/core/knowledge/load-knowledge.js';
 import type { AnswerEngine, Entry, KnowledgeBase } from '../src/core/types.js';
+import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { TermOfDayService } from '../src/term-of-day/term-of-day-service.js';
 
 const ROOT = packageRoot();
 const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), '../src/cli/main.js');
@@ -40,9 +45,14 @@ function queriesFor(entries: readonly Entry[]) {
   const ask: string[] = [];
   for (const entry of entries) {
     define.push(entry.title);
-    const typo = entry.title.length > 5 ? `${entry.title.slice(0, 2)}${entry.title.slice(3)}` : entry.title;
+    const typo =
+      entry.title.length > 5 ? `${entry.title.slice(0, 2)}${entry.title.slice(3)}` : entry.title;
     define.push(typo);
-    ask.push(entry.kind === 'command' ? `how do I ${entry.title.toLowerCase()}?` : `what is ${entry.title}?`);
+    ask.push(
+      entry.kind === 'command'
+        ? `how do I ${entry.title.toLowerCase()}?`
+        : `what is ${entry.title}?`,
+    );
   }
   ask.push("what's the weather", 'tell me a joke', 'how do I bake bread');
   return { define, ask };
@@ -78,7 +88,13 @@ function generated(base: KnowledgeBase, n: number): KnowledgeBase {
     };
     entries.push(
       i % 5 === 0
-        ? { ...common, kind: 'command', command: `tool ${word()} <name>`, example: `tool ${word()} x`, flags: [] }
+        ? {
+            ...common,
+            kind: 'command',
+            command: `tool ${word()} <name>`,
+            example: `tool ${word()} x`,
+            flags: [],
+          }
         : { ...common, kind: i % 5 === 1 ? 'topic' : 'glossary' },
     );
   }
@@ -89,7 +105,11 @@ function coldStart(args: readonly string[], runs = 10): number {
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const start = process.hrtime.bigint();
-    execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore', env: { PATH: process.env.PATH ?? '' } });
+    execFileSync(process.execPath, args, {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: { PATH: process.env.PATH ?? '' },
+    });
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   samples.sort((a, b) => a - b);
@@ -112,20 +132,29 @@ const indexMs = time(() => {
 const shippedQueries = queriesFor(knowledge.entries);
 const shippedDefine = latencies((q) => engine.define(q), shippedQueries.define);
 const shippedAsk = latencies((q) => engine.ask(q), shippedQueries.ask);
-const shippedSuggest = latencies((q) => engine.suggest(q), shippedQueries.define.map((q) => q.slice(0, 3)));
+const shippedSuggest = latencies(
+  (q) => engine.suggest(q),
+  shippedQueries.define.map((q) => q.slice(0, 3)),
+);
 const rssShipped = process.memoryUsage().rss;
 results.push(
   { name: `entries (shipped)`, value: String(knowledge.entries.length) },
   { name: 'load + validate knowledge (shipped)', value: ms(loadMs) },
   { name: 'index build (shipped)', value: ms(indexMs) },
-  { name: 'define p50 / p99 (shipped)', value: `${ms(shippedDefine.p50)} / ${ms(shippedDefine.p99)}` },
+  {
+    name: 'define p50 / p99 (shipped)',
+    value: `${ms(shippedDefine.p50)} / ${ms(shippedDefine.p99)}`,
+  },
   {
     name: 'ask p50 / p99 (shipped)',
     value: `${ms(shippedAsk.p50)} / ${ms(shippedAsk.p99)}`,
     target: 'p99 < 2 ms',
     ok: shippedAsk.p99 < 2,
   },
-  { name: 'suggest p50 / p99 (shipped)', value: `${ms(shippedSuggest.p50)} / ${ms(shippedSuggest.p99)}` },
+  {
+    name: 'suggest p50 / p99 (shipped)',
+    value: `${ms(shippedSuggest.p50)} / ${ms(shippedSuggest.p99)}`,
+  },
   { name: 'RSS after loading (shipped)', value: `${mb(rssShipped)} MiB` },
 );
 
@@ -149,6 +178,59 @@ results.push(
   },
   { name: 'RSS with 10k entries', value: `${mb(process.memoryUsage().rss)} MiB` },
 );
+
+// Term of the day: finding due subscriptions among 10,000.
+{
+  const dir = mkdtempSync(path.join(tmpdir(), 'stevedore-bench-'));
+  const store = openSqliteStore(path.join(dir, 'bench.db'));
+  const zones = [
+    'UTC',
+    'Europe/Berlin',
+    'America/New_York',
+    'Asia/Tokyo',
+    'Australia/Sydney',
+    'America/Los_Angeles',
+    'Asia/Kolkata',
+    'Europe/London',
+  ];
+  const created = new Date('2026-11-01T00:00:00Z');
+  for (let i = 0; i < 10_000; i += 1) {
+    store.upsertSubscription(
+      {
+        platform: i % 2 === 0 ? 'slack' : 'discord',
+        channelId: `C${i}`,
+        workspaceId: 'T1',
+        time: `${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
+        timeZone: zones[i % zones.length] as string,
+        createdBy: 'U1',
+      },
+      created,
+    );
+  }
+  const service = new TermOfDayService({
+    store,
+    engine,
+    logger: pino({ level: 'silent' }),
+    defaultTimeZone: 'UTC',
+  });
+  const now = new Date('2026-11-28T12:00:00Z');
+  const samples: number[] = [];
+  let due = 0;
+  for (let i = 0; i < 10; i += 1) {
+    samples.push(
+      time(() => {
+        due = service.findDue(now).length;
+      }),
+    );
+  }
+  samples.sort((a, b) => a - b);
+  results.push({
+    name: 'term of the day: find due among 10k subscriptions',
+    value: `${ms(percentile(samples, 50))} median (${due} due)`,
+  });
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
 
 // CLI cold start.
 const bare = coldStart(['-e', '0']);

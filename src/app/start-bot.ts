@@ -5,13 +5,13 @@ import type { Config } from '../config/read-config.js';
 import { calendarDate } from '../core/calendar-date.js';
 import { createEngine } from '../core/engine/create-engine.js';
 import type { RecordFeedback } from '../core/feedback.js';
-import { openSqliteStore, StoreError } from '../store/sqlite-store.js';
-import type { Store } from '../store/store.js';
-import { TermOfDayService } from '../term-of-day/term-of-day-service.js';
 import { loadKnowledge } from '../core/knowledge/load-knowledge.js';
 import { formatProblem } from '../core/knowledge/problem.js';
 import type { AnswerEngine } from '../core/types.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
+import { openSqliteStore, StoreError } from '../store/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import { TermOfDayService } from '../term-of-day/term-of-day-service.js';
 
 /** A platform connection the bot runs until it is stopped. */
 export interface RunningPlatform {
@@ -47,6 +47,7 @@ async function startPlatforms(deps: PlatformDeps): Promise<RunningPlatform[]> {
         engine: deps.engine,
         logger: deps.logger,
         recordFeedback: deps.recordFeedback,
+        termOfDay: deps.termOfDay,
         timeZone: deps.config.termOfDayDefaultTimeZone,
       }),
     );
@@ -101,7 +102,10 @@ export async function startBot(config: Config, terminal: Terminal): Promise<void
   const recordFeedback: RecordFeedback = (feedback) => {
     try {
       store.recordFeedback(feedback);
-      logger.info({ platform: feedback.platform, entry: feedback.entryId, helpful: feedback.helpful }, 'feedback recorded');
+      logger.info(
+        { platform: feedback.platform, entry: feedback.entryId, helpful: feedback.helpful },
+        'feedback recorded',
+      );
     } catch (error) {
       logger.error({ err: error, platform: feedback.platform }, 'feedback could not be stored');
     }
@@ -120,7 +124,10 @@ export async function startBot(config: Config, terminal: Terminal): Promise<void
     throw error;
   }
   const stopTicking = termOfDay.start();
-  logger.info({ platforms: platforms.map((p) => p.name), entries: engine.size }, 'Stevedore is running');
+  logger.info(
+    { platforms: platforms.map((p) => p.name), entries: engine.size },
+    'Stevedore is running',
+  );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'stopping');

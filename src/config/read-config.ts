@@ -128,8 +128,14 @@ const envSchema = v.object({
     (value) => /^\d{15,25}$/.test(value),
     'must be the numeric application id (Discord Developer Portal → General Information)',
   ),
-  DISCORD_GUILD_ID: optionalChecked((value) => /^\d{15,25}$/.test(value), 'must be a numeric server (guild) id'),
-  DISCORD_API_URL: optionalChecked(isHttpUrl, 'must be an absolute http(s) URL of the Discord REST API'),
+  DISCORD_GUILD_ID: optionalChecked(
+    (value) => /^\d{15,25}$/.test(value),
+    'must be a numeric server (guild) id',
+  ),
+  DISCORD_API_URL: optionalChecked(
+    isHttpUrl,
+    'must be an absolute http(s) URL of the Discord REST API',
+  ),
   DATABASE_URL: optionalText,
   TERM_OF_DAY_DEFAULT_TZ: optionalChecked(
     isTimeZone,

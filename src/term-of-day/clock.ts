@@ -13,21 +13,35 @@ export interface LocalClock {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
+/**
+ * A date formatter per locale, zone and options, made once: building one costs far more than
+ * using it, and the scheduler formats the clock of every subscribed zone every minute.
+ */
+export function cachedFormatter(
+  locale: string,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, format);
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, format);
   }
   return format;
+}
+
+const CLOCK_FORMAT: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  return cachedFormatter('en-CA', timeZone, CLOCK_FORMAT);
 }
 
 /** The wall clock of `timeZone` at an instant. */

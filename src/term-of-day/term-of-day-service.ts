@@ -3,7 +3,7 @@ import { Cron } from 'croner';
 import type { AnswerEngine, FoundAnswer } from '../core/types.js';
 import type { Logger } from '../logging/create-logger.js';
 import { channelKey, type Platform, type Store, type Subscription } from '../store/store.js';
-import { addDays, type LocalClock, localClock, zonedInstant } from './clock.js';
+import { addDays, cachedFormatter, type LocalClock, localClock, zonedInstant } from './clock.js';
 import { TERM_OF_DAY_USAGE, type TermOfDayCommand } from './parse-command.js';
 
 /** Sends the day's card to a channel; implemented by each platform adapter. */
@@ -63,24 +63,20 @@ const DEFAULT_MAX_FAILURES = 3;
 /** Posts sent at once in one tick; the platforms rate-limit anyway. */
 const CONCURRENCY = 4;
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const INSTANT_FORMAT: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+};
+
+/** "Sun, 29 Nov 2026, 09:00 CET" */
 function describeInstant(instant: Date, timeZone: string): string {
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    });
-    dateTimeFormats.set(timeZone, format);
-  }
-  return format.format(instant);
+  return cachedFormatter('en-GB', timeZone, INSTANT_FORMAT).format(instant);
 }
 
 /**

@@ -16,6 +16,9 @@ export const ACTION = {
   termPicker: 'stevedore_term_picker',
 } as const;
 
+/** The term-of-day slash command declared in `slack/manifest.yaml`. */
+export const COMMAND_TERM_OF_DAY = '/termofday';
+
 /** Callback id of the global shortcut declared in `slack/manifest.yaml`. */
 export const SHORTCUT_DEFINE = 'stevedore_define_term';
 /** Callback id of the "Define a term" modal. */

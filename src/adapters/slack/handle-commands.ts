@@ -1,10 +1,10 @@
 /**
- * Slash commands: `/define <term>` and `/ask <question>`. The reply is the acknowledgement itself
- * (the core answers in milliseconds), so Slack's 3-second limit is always met, and it is ephemeral
- * with a "Share in channel" button.
+ * Slash commands: `/define <term>` and `/ask <question>` (`/termofday` has its own module). The
+ * reply is the acknowledgement itself (the core answers in milliseconds), so Slack's 3-second limit
+ * is always met, and it is ephemeral with a "Share in channel" button.
  */
 import type { App } from '@slack/bolt';
-import type { AnswerSource } from './action-ids.js';
+import { type AnswerSource, COMMAND_TERM_OF_DAY } from './action-ids.js';
 import { requestLogger, type SlackHandlerDeps } from './handler-deps.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import {
@@ -43,9 +43,15 @@ export function replyToCommand(
   });
 }
 
-/** Registers one listener for every slash command, so none is left unacknowledged. */
+/** Every command but `/termofday` (Bolt runs every matching listener, and each must ack once). */
+const NOT_TERM_OF_DAY = new RegExp(`^(?!${COMMAND_TERM_OF_DAY}$)`);
+
+/**
+ * Registers one listener for every slash command except `/termofday` (see handle-term-of-day.ts),
+ * so none is left unacknowledged.
+ */
 export function registerCommands(app: App, deps: SlackHandlerDeps): void {
-  app.command(/.*/, async ({ command, ack }) => {
+  app.command(NOT_TERM_OF_DAY, async ({ command, ack }) => {
     const log = requestLogger(deps, command.channel_id, { command: command.command });
     let reply: SlackMessage;
     try {

@@ -3,9 +3,11 @@
  * bounded in-memory state (seen events, answered messages, threads the bot answered in).
  */
 import { randomUUID } from 'node:crypto';
+import type { webApi } from '@slack/bolt';
 import type { RecordFeedback } from '../../core/feedback.js';
 import type { AnswerEngine } from '../../core/types.js';
 import type { Logger } from '../../logging/create-logger.js';
+import type { TermOfDayService } from '../../term-of-day/term-of-day-service.js';
 import { BoundedSet } from './bounded-set.js';
 
 /** Memory that keeps the bot from answering twice; every set forgets its oldest keys. */
@@ -38,6 +40,16 @@ export interface SlackHandlerDeps {
   readonly state: SlackState;
   /** Today's calendar date (`YYYY-MM-DD`) for "today". */
   readonly today: () => string;
+  /** `/termofday`: subscriptions, status and today's card. */
+  readonly termOfDay: TermOfDayService;
+  /** Time zone of a subscription that names none (`TERM_OF_DAY_DEFAULT_TZ`). */
+  readonly defaultTimeZone: string;
+  /** User ids who may manage subscriptions besides admins and owners (`SLACK_TERM_OF_DAY_MANAGERS`). */
+  readonly termOfDayManagers: readonly string[];
+  /** The current instant, for schedules. */
+  readonly now: () => Date;
+  /** The bot token's Web API client that fails on a rate limit instead of waiting it out. */
+  readonly strictClient: webApi.WebClient;
 }
 
 /** A child logger for one incoming request: its channel and a fresh request id. */

@@ -36,6 +36,13 @@ export interface RenderOptions {
   readonly context?: readonly string[];
   /** Most blocks allowed: 50 in a message (the default), 100 in a modal. */
   readonly maxBlocks?: number;
+  /**
+   * A header above the card (plain text, e.g. "Term of the day — Fri 14 Mar 2025"); the answer's
+   * title then opens the body in bold instead of being the header.
+   */
+  readonly heading?: string;
+  /** Command lines shown as code blocks. Default {@link SHOWN}.commands. */
+  readonly maxCommands?: number;
 }
 
 function section(text: string): Block {
@@ -120,8 +127,15 @@ function feedbackButtons(answer: Answer): Button[] {
 }
 
 function cardBlocks(answer: FoundAnswer, options: RenderOptions): Block[] {
-  const blocks: Block[] = [header(answer.title), section(bodyText(answer))];
-  for (const command of answer.commands.slice(0, SHOWN.commands)) {
+  const blocks: Block[] =
+    options.heading === undefined
+      ? [header(answer.title), section(bodyText(answer))]
+      : [
+          header(options.heading),
+          section(`*${escapeMrkdwn(stripControl(answer.title))}*`),
+          section(bodyText(answer)),
+        ];
+  for (const command of answer.commands.slice(0, options.maxCommands ?? SHOWN.commands)) {
     const label = escapeMrkdwn(stripControl(command.description));
     blocks.push(section(`*${label}*\n${codeBlock(command.command)}`));
   }
@@ -194,6 +208,38 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   return {
     text: escapeMrkdwn(truncatePlain(stripControl(text), SHOWN.fallbackText)),
     blocks: withinBudget(noAnswerBlocks(answer, options), maxBlocks),
+  };
+}
+
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
+/** `2025-03-14` as `Fri 14 Mar 2025`; anything that is not such a date is shown as given. */
+function readableDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const instant = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return Number.isNaN(instant) ? date : longDate.format(instant);
+}
+
+/**
+ * The term of the day as posted to a channel (and shown by `/termofday now`): a "Term of the day"
+ * header with the date, then the card with the term, its definition and detail, at most one
+ * command, related terms and sources. No buttons: it is a broadcast, not a reply.
+ */
+export function renderTermOfDay(answer: FoundAnswer, date: string): SlackMessage {
+  const heading = `Term of the day — ${readableDate(date)}`;
+  return {
+    text: fallbackOf(`${heading} — ${answer.title}`, answer.text),
+    blocks: withinBudget(
+      cardBlocks(answer, { heading, interactive: false, maxCommands: 1 }),
+      LIMITS.messageBlocks,
+    ),
   };
 }
 

@@ -4,13 +4,15 @@
  */
 import { interpretMessage } from '../../core/chat/interpret-message.js';
 import type { Answer } from '../../core/types.js';
+import { TERM_OF_DAY_USAGE } from '../../term-of-day/parse-command.js';
 import type { SlackHandlerDeps } from './handler-deps.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { markdownToMrkdwn } from './mrkdwn.js';
 import {
   renderAnswer,
   renderHelp,
   renderNotice,
   renderSearch,
+  renderTermOfDay,
   renderUsage,
   type SlackMessage,
 } from './render-answer.js';
@@ -45,13 +47,13 @@ export function replyToMessage(plain: string, deps: SlackHandlerDeps): MessageRe
     case 'today': {
       const date = deps.today();
       const answer = engine.termOfDay(date);
-      const context = [`Term of the day, ${escapeMrkdwn(date)}`];
-      return { message: renderAnswer(answer, { context }), answer };
+      return { message: renderTermOfDay(answer, date), answer };
     }
     case 'termofday':
+      // Subscriptions need to know who asks and where, which only the slash command tells.
       return {
         message: renderNotice(
-          'Subscribing a channel to the term of the day is not available yet. Mention me with `today` to see today’s term.',
+          `${markdownToMrkdwn(`The term of the day is managed with the slash command:\n${TERM_OF_DAY_USAGE}`)}\nMention me with \`termofday now\` or \`today\` to see today’s term here.`,
         ),
       };
   }

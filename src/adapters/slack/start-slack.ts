@@ -2,7 +2,7 @@
  * The Slack adapter's entry point: builds the Bolt app (Socket Mode with an app-level token, else
  * HTTP mode with the signing secret), registers the handlers, checks the bot token and starts.
  */
-import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { PlatformDeps, RunningPlatform } from '../../app/start-bot.js';
 import type { SlackConfig } from '../../config/read-config.js';
 import { calendarDate } from '../../core/calendar-date.js';
@@ -10,8 +10,10 @@ import { boltLogger } from './bolt-logger.js';
 import { registerActions } from './handle-actions.js';
 import { registerCommands } from './handle-commands.js';
 import { registerEvents } from './handle-events.js';
+import { registerTermOfDay } from './handle-term-of-day.js';
 import { registerTypeahead } from './handle-typeahead.js';
 import { createSlackState, type SlackHandlerDeps, type SlackState } from './handler-deps.js';
+import { createTermOfDayPoster } from './post-term-of-day.js';
 import { describeSlackError } from './slack-errors.js';
 
 export interface SlackAdapterOptions {
@@ -32,6 +34,11 @@ export interface SlackAdapterOptions {
   readonly memory?: number;
   /** Today's date (`YYYY-MM-DD`); by default in `TERM_OF_DAY_DEFAULT_TZ`. */
   readonly today?: () => string;
+  /**
+   * The current instant for `/termofday` schedules.
+   * @defaultValue `() => new Date()`
+   */
+  readonly now?: () => Date;
 }
 
 /** Every default of the Slack adapter. */
@@ -44,11 +51,14 @@ export const SLACK_DEFAULTS = {
   memory: 10_000,
   /** The HTTP endpoint Slack posts events, commands and interactions to. */
   endpoint: '/slack/events',
+  /** Milliseconds one attempt of a daily post or of the `/termofday` admin check may take. */
+  strictCallTimeout: 10_000,
 } as const satisfies {
   retryConfig: webApi.RetryOptions;
   socketRetryConfig: webApi.RetryOptions;
   memory: number;
   endpoint: string;
+  strictCallTimeout: number;
 };
 
 /** The running adapter: a platform the bot stops on exit, plus what tests and logs want to know. */
@@ -64,7 +74,7 @@ export function createSlackApp(
   deps: PlatformDeps,
   slack: SlackConfig,
   options: SlackAdapterOptions = {},
-): { app: App; state: SlackState } {
+): { app: App; state: SlackState; strictClient: webApi.WebClient } {
   const logger = deps.logger.child({ platform: 'slack' });
   const boltLog = boltLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
@@ -72,6 +82,14 @@ export function createSlackApp(
     retryConfig: options.retryConfig ?? SLACK_DEFAULTS.retryConfig,
     logger: boltLog,
   };
+  // On a rate limit the SDK's client pauses its whole queue and waits; this one reports it as an
+  // error instead, for calls whose failure has a better answer than waiting: the daily posts (the
+  // service retries them later) and the /termofday admin check (the user is asked to retry).
+  const strictClient = new webApi.WebClient(slack.botToken, {
+    ...clientOptions,
+    rejectRateLimitedCalls: true,
+    timeout: SLACK_DEFAULTS.strictCallTimeout,
+  });
   const receiver = slack.appToken
     ? new SocketModeReceiver({
         appToken: slack.appToken,
@@ -105,9 +123,15 @@ export function createSlackApp(
     recordFeedback: deps.recordFeedback,
     state,
     today: options.today ?? (() => calendarDate(new Date(), deps.config.termOfDayDefaultTimeZone)),
+    termOfDay: deps.termOfDay,
+    defaultTimeZone: deps.config.termOfDayDefaultTimeZone,
+    termOfDayManagers: slack.termOfDayManagers,
+    now: options.now ?? (() => new Date()),
+    strictClient,
   };
   registerEvents(app, handlerDeps);
   registerCommands(app, handlerDeps);
+  registerTermOfDay(app, handlerDeps);
   registerActions(app, handlerDeps);
   registerTypeahead(app, handlerDeps);
   // extendedErrorHandler: Bolt passes { error, body, context, logger }; only two are read.
@@ -120,7 +144,7 @@ export function createSlackApp(
       'Slack handler failed',
     );
   });
-  return { app, state };
+  return { app, state, strictClient };
 }
 
 /**
@@ -136,7 +160,7 @@ export async function startSlack(
   if (!slack)
     throw new Error('startSlack: the configuration has no Slack section (SLACK_BOT_TOKEN)');
   const logger = deps.logger.child({ platform: 'slack' });
-  const { app, state } = createSlackApp(deps, slack, options);
+  const { app, state, strictClient } = createSlackApp(deps, slack, options);
   try {
     await app.init();
   } catch (error) {
@@ -145,6 +169,8 @@ export async function startSlack(
       `Slack refused SLACK_BOT_TOKEN when checking it with auth.test (${failure.code}). Check the token under OAuth & Permissions in the Slack app settings, and SLACK_API_URL if you set it.`,
     );
   }
+  // The daily posts go out with the bot token, which auth.test has just accepted.
+  deps.termOfDay.registerPoster('slack', createTermOfDayPoster(strictClient));
   if (slack.appToken) {
     await app.start();
     logger.info({ mode: 'socket' }, 'Slack adapter connected (Socket Mode)');

@@ -42,7 +42,7 @@ const MIN_DEFINE_CONFIDENCE = 0.75;
 const CORRECTION_PENALTY = 0.85;
 const SUGGESTION_LIMIT = 25;
 /** How many top results are re-weighed by intent and coverage. */
-const RERANK_LIMIT = 200;
+const RERANK_LIMIT = 50;
 /** Pruning of very common query words starts at this many entries... */
 const PRUNE_FROM_ENTRIES = 2000;
 /** ...for words found in more than this share of entries. */
@@ -173,6 +173,15 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
   }
   names.sort((a, b) => a.key.length - b.key.length || Number(b.isTitle) - Number(a.isTitle));
 
+  // The content words of each name, to spot a name spelt out inside a question.
+  const nameTerms = new Map<string, (readonly string[])[]>();
+  for (const entry of knowledge.entries) {
+    nameTerms.set(
+      entry.id,
+      [entry.title, ...entry.aliases].map(contentTerms).filter((terms) => terms.length > 0),
+    );
+  }
+
   // "Namespace (Kubernetes)" is also called "namespace", and "Container Network Interface (CNI)"
   // "CNI": weaker names, used only when no exact name matches, and only when they are unique.
   const byPartialTitle = new Map<string, Entry[]>();
@@ -233,9 +242,21 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
     return rarest ? [rarest] : terms;
   }
 
+  /**
+   * How much a query word says: rare words (`mount`, `krypton`) much, common ones (`container`,
+   * `work`) little, unknown ones (`weather`) most — so a missing rare word costs confidence and a
+   * missing common word hardly any.
+   */
+  function weightOf(term: string): number {
+    const df = indexes().documentFrequency.get(term) ?? 0;
+    return Math.log(1 + knowledge.entries.length / Math.max(1, df));
+  }
+
   function rank(allTerms: readonly string[], intent: Intent, penalty: number): Ranked[] {
     if (allTerms.length === 0) return [];
     const terms = selective(allTerms);
+    const weights = new Map(terms.map((term) => [term, weightOf(term)]));
+    const totalWeight = [...weights.values()].reduce((sum, w) => sum + w, 0);
     const results = indexes().index.search(terms.join(' '), {
       prefix: (term) => term.length >= 4,
       fuzzy: false,
@@ -246,12 +267,42 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
       .map((result: SearchResult): Ranked | undefined => {
         const entry = entriesById.get(result.id as string);
         if (!entry) return undefined;
-        const coverage = new Set(result.queryTerms).size / terms.length;
-        const nameHit = Object.values(result.match).some((fields) =>
-          fields.some((field) => NAME_FIELDS.has(field)),
-        );
-        const confidence = coverage * (nameHit ? 1 : 0.7) * penalty;
-        const weighted = result.score * KIND_WEIGHT[intent][entry.kind] * coverage * coverage;
+        // Which query words matched, and which of them matched a name (title, alias, command).
+        let matched = 0;
+        let named = 0;
+        for (const term of terms) {
+          let inText = false;
+          let inName = false;
+          for (const [docTerm, fields] of Object.entries(result.match)) {
+            if (docTerm !== term && !docTerm.startsWith(term)) continue;
+            inText = true;
+            if (fields.some((field) => NAME_FIELDS.has(field))) inName = true;
+          }
+          const weight = weights.get(term) ?? 0;
+          if (inText) matched += weight;
+          if (inName) named += weight;
+        }
+        const plainCoverage = new Set(result.queryTerms).size / terms.length;
+        const weightedCoverage = totalWeight > 0 ? matched / totalWeight : 0;
+        const nameCoverage = totalWeight > 0 ? named / totalWeight : 0;
+        // A name of the entry spelt out in the question ("what does the mount namespace do").
+        let spelled = 0;
+        for (const words of nameTerms.get(entry.id) ?? []) {
+          if (words.every((word) => terms.includes(word))) {
+            const weight = words.reduce((sum, word) => sum + (weights.get(word) ?? 0), 0);
+            spelled = Math.max(spelled, totalWeight > 0 ? weight / totalWeight : 0);
+          }
+        }
+        const coverage = (plainCoverage + weightedCoverage) / 2;
+        const confidence =
+          Math.min(1, coverage * (0.7 + 0.3 * Math.min(1, nameCoverage * 2)) + spelled * 0.3) *
+          penalty;
+        const weighted =
+          result.score *
+          KIND_WEIGHT[intent][entry.kind] *
+          weightedCoverage *
+          (1 + nameCoverage) *
+          (1 + 2 * spelled);
         return { entry, confidence, weighted };
       })
       .filter((r): r is Ranked => r !== undefined)
@@ -320,7 +371,11 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
         second.confidence >= best.confidence &&
         second.weighted >= best.weighted * AMBIGUITY_RATIO
       ) {
-        return noAnswer(query, 'not_found', ranked.slice(0, NEAREST_LIMIT).map((r) => refOf(r.entry)));
+        return noAnswer(
+          query,
+          'not_found',
+          ranked.slice(0, NEAREST_LIMIT).map((r) => refOf(r.entry)),
+        );
       }
       return answer(best.entry, query, best.confidence);
     }

@@ -48,6 +48,8 @@ export class FakeSlack {
   #ts = 1_700_000_000;
   /** Socket Mode: the URL `apps.connections.open` hands out. */
   socketUrl = '';
+  /** Members `users.info` knows, by id, with their roles; anyone else is `user_not_found`. */
+  readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; deleted?: boolean }>();
 
   private constructor(server: Server) {
     this.#server = server;
@@ -135,10 +137,10 @@ export class FakeSlack {
     for (const wake of this.#waiters.splice(0)) wake();
     const override = this.#overrides.get(method)?.shift();
     if (override) return override;
-    return { body: this.#defaultReply(method) };
+    return { body: this.#defaultReply(method, this.calls[this.calls.length - 1]?.body ?? {}) };
   }
 
-  #defaultReply(method: string): unknown {
+  #defaultReply(method: string, body: Record<string, unknown>): unknown {
     if (method.startsWith('response:')) return { ok: true };
     switch (method) {
       case 'auth.test':
@@ -159,6 +161,26 @@ export class FakeSlack {
         return { ok: true, view: { id: 'V0MODAL01' } };
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
+      case 'users.info': {
+        const id = String(body.user ?? '');
+        const user = this.users.get(id);
+        if (!user) return { ok: false, error: 'user_not_found' };
+        return {
+          ok: true,
+          user: {
+            id,
+            team_id: TEAM_ID,
+            name: id.toLowerCase(),
+            deleted: false,
+            is_admin: false,
+            is_owner: false,
+            is_primary_owner: false,
+            is_restricted: false,
+            is_bot: false,
+            ...user,
+          },
+        };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }

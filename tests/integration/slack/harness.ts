@@ -3,7 +3,9 @@
  * way Slack does. Shared by the HTTP-mode and Socket Mode tests.
  */
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { type RunningSlack, startSlack } from '../../../src/adapters/slack/start-slack.js';
@@ -11,12 +13,17 @@ import { type Env, readConfig } from '../../../src/config/read-config.js';
 import { createEngine } from '../../../src/core/engine/create-engine.js';
 import type { Feedback } from '../../../src/core/feedback.js';
 import { loadKnowledgeOrThrow } from '../../../src/core/knowledge/load-knowledge.js';
+import { openSqliteStore } from '../../../src/store/sqlite-store.js';
+import type { Store } from '../../../src/store/store.js';
+import { TermOfDayService } from '../../../src/term-of-day/term-of-day-service.js';
 import type { FakeSlack } from './fake-slack.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-1111-2222-secretbottoken';
 export const APP_TOKEN = 'xapp-1-A111-2222-secretapptoken';
 export const TODAY = '2025-03-14';
+/** The harness's clock starts here: 08:00 UTC on {@link TODAY}, a Friday. */
+export const NOW = new Date('2025-03-14T08:00:00Z');
 
 const engine = createEngine(loadKnowledgeOrThrow('tests/fixtures/knowledge/valid'));
 
@@ -34,6 +41,13 @@ export interface Harness {
   /** Log lines as written, to check that no token ever appears. */
   readonly rawLogs: string[];
   readonly url: string;
+  /** The term-of-day service the adapter was given, over a fresh SQLite store in a temp dir. */
+  readonly termOfDay: TermOfDayService;
+  readonly store: Store;
+  /** The instant `/termofday` sees as now; tests move it. Starts at {@link NOW}. */
+  readonly clock: { now: Date };
+  /** Stops the adapter, closes the store and removes its directory. */
+  stop(): Promise<void>;
 }
 
 export async function startHarness(fake: FakeSlack, env: Env): Promise<Harness> {
@@ -50,11 +64,49 @@ export async function startHarness(fake: FakeSlack, env: Env): Promise<Harness> 
   const logger = pino({ level: 'debug' }, stream);
   const feedback: Feedback[] = [];
   const config = readConfig({ SLACK_API_URL: fake.apiUrl, PORT: '0', ...env });
-  const running = await startSlack(
-    { config, engine, logger, recordFeedback: (f) => feedback.push(f) },
-    { host: '127.0.0.1', retryConfig: { retries: 0 }, today: () => TODAY },
-  );
-  return { running, feedback, logs, rawLogs, url: `http://127.0.0.1:${running.port ?? 0}` };
+  const dir = mkdtempSync(path.join(tmpdir(), 'stevedore-slack-'));
+  const store = openSqliteStore(path.join(dir, 'stevedore.db'));
+  const termOfDay = new TermOfDayService({
+    store,
+    engine,
+    logger: logger.child({ component: 'term-of-day' }),
+    defaultTimeZone: config.termOfDayDefaultTimeZone,
+    instanceId: 'slack-test',
+  });
+  const clock = { now: NOW };
+  const cleanUp = () => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  let running: RunningSlack;
+  try {
+    running = await startSlack(
+      { config, engine, logger, recordFeedback: (f) => feedback.push(f), termOfDay },
+      {
+        host: '127.0.0.1',
+        retryConfig: { retries: 0 },
+        today: () => TODAY,
+        now: () => clock.now,
+      },
+    );
+  } catch (error) {
+    cleanUp();
+    throw error;
+  }
+  return {
+    running,
+    feedback,
+    logs,
+    rawLogs,
+    url: `http://127.0.0.1:${running.port ?? 0}`,
+    termOfDay,
+    store,
+    clock,
+    async stop() {
+      await running.stop();
+      cleanUp();
+    },
+  };
 }
 
 export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {

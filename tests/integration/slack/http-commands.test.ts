@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await h?.running.stop();
+  await h?.stop();
   await fake?.close();
 });
 
@@ -226,10 +226,10 @@ describe('slash commands (HTTP mode)', () => {
   });
 
   it('an unknown command is acknowledged with a notice, not left to time out', async () => {
-    const reply = await command({ command: '/termofday', text: 'subscribe' });
+    const reply = await command({ command: '/stevedore-old', text: 'subscribe' });
     expect(reply.response_type).toBe('ephemeral');
     expect(reply.text).toBe(
-      'I do not know the command /termofday. Try `/define &lt;term&gt;` or `/ask &lt;question&gt;`.',
+      'I do not know the command /stevedore-old. Try `/define &lt;term&gt;` or `/ask &lt;question&gt;`.',
     );
   });
 });

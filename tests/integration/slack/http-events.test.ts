@@ -27,7 +27,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await h?.running.stop();
+  await h?.stop();
   await fake?.close();
 });
 
@@ -79,6 +79,37 @@ describe('mentions', () => {
     await deliver(eventOf('app-mention', { text: `<@${BOT_USER_ID}> help` }, 'Ev2'));
     const [post] = await fake.waitFor('chat.postMessage');
     expect(blocksText(post)).toContain('*Stevedore* answers questions about containers');
+  });
+
+  it('app_mention "termofday now": today’s term-of-day card in the thread', async () => {
+    await deliver(eventOf('app-mention', { text: `<@${BOT_USER_ID}> termofday now` }, 'EvTod1'));
+    const [post] = await fake.waitFor('chat.postMessage');
+    expect(post?.body).toMatchObject({
+      channel: 'C0CHAN001',
+      thread_ts: '1710000000.000100',
+      text: "Term of the day — Fri, 14 Mar 2025 — Argon: A Windows Server container isolated by the host kernel's object namespaces rather than by a virtual machine.",
+    });
+    const blocks = post?.body.blocks as Array<Record<string, unknown>>;
+    expect(blocks.slice(0, 2)).toEqual([
+      { type: 'header', text: { type: 'plain_text', text: 'Term of the day — Fri, 14 Mar 2025' } },
+      { type: 'section', text: { type: 'mrkdwn', text: '*Argon*' } },
+    ]);
+    expect(h.store.getSubscription('slack', 'C0CHAN001')).toBeUndefined();
+  });
+
+  it('app_mention "termofday subscribe": points to the slash command and changes nothing', async () => {
+    await deliver(
+      eventOf('app-mention', { text: `<@${BOT_USER_ID}> termofday subscribe 09:00 UTC` }, 'EvTod2'),
+    );
+    const [post] = await fake.waitFor('chat.postMessage');
+    const text =
+      "The term of the day is managed with the slash command:\n`/termofday subscribe [HH:MM] [Area/City]` — post the term of the day in this channel every day (e.g. `/termofday subscribe 09:00 Europe/Berlin`)\n`/termofday unsubscribe` — stop posting here\n`/termofday status` — this channel's schedule and next post\n`/termofday now` — today's term, just for you\nMention me with `termofday now` or `today` to see today’s term here.";
+    expect(post?.body).toMatchObject({
+      text,
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+    });
+    expect(fake.callsOf('users.info')).toEqual([]);
+    expect(h.store.getSubscription('slack', 'C0CHAN001')).toBeUndefined();
   });
 
   it('app_mention with no answer: says so, suggests nearest terms, posts no guess', async () => {

@@ -49,7 +49,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await h?.running.stop();
+  await h?.stop();
   for (const socket of wss.clients) socket.terminate();
   await new Promise<void>((resolve) => wss.close(() => resolve()));
   await fake.close();
@@ -94,6 +94,30 @@ describe('Socket Mode', () => {
     expect(ack.payload).toMatchObject({ response_type: 'ephemeral' });
     const blocks = ack.payload?.blocks as unknown[];
     expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Argon' } });
+  });
+
+  it('/termofday subscribe: the envelope is acked empty, the confirmation goes to the response URL', async () => {
+    fake.users.set('U0ADMIN01', { is_admin: true });
+    sockets[0]?.send(
+      envelope(
+        'env-tod-1',
+        'slash_commands',
+        commandBodyObject({
+          command: '/termofday',
+          text: 'subscribe 10:00 UTC',
+          user_id: 'U0ADMIN01',
+          response_url: fake.responseUrl('tod-socket'),
+        }),
+      ),
+    );
+    const ack = await ackFor('env-tod-1');
+    expect(ack).toEqual({ envelope_id: 'env-tod-1', payload: {} });
+    const [confirmation] = await fake.waitFor('response:tod-socket');
+    expect(confirmation?.body).toMatchObject({
+      response_type: 'in_channel',
+      text: '<@U0ADMIN01> subscribed this channel to the term of the day at *10:00* (UTC). Next post: Fri, 14 Mar 2025, 10:00 UTC.',
+    });
+    expect(h?.store.getSubscription('slack', 'C0CHAN001')?.time).toBe('10:00');
   });
 
   it('an app_mention envelope is acked and answered in a thread, once despite a retry', async () => {

@@ -12,9 +12,16 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('loadEnv', () => {
   it('reads a .env file in the working directory, with the process environment winning', () => {
-    writeFileSync(path.join(dir, '.env'), '# comment\nLOG_LEVEL=debug\nPORT="8080"\nSLACK_BOT_TOKEN=xoxb-from-file\n');
+    writeFileSync(
+      path.join(dir, '.env'),
+      '# comment\nLOG_LEVEL=debug\nPORT="8080"\nSLACK_BOT_TOKEN=xoxb-from-file\n',
+    );
     const env = loadEnv({ SLACK_BOT_TOKEN: 'xoxb-from-process' }, dir);
-    expect(env).toMatchObject({ LOG_LEVEL: 'debug', PORT: '8080', SLACK_BOT_TOKEN: 'xoxb-from-process' });
+    expect(env).toMatchObject({
+      LOG_LEVEL: 'debug',
+      PORT: '8080',
+      SLACK_BOT_TOKEN: 'xoxb-from-process',
+    });
   });
 
   it('works without a .env file and does not touch process.env', () => {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SHORTCUT_DEFINE } from '../../../../src/adapters/slack/action-ids.js';
+import { COMMAND_TERM_OF_DAY, SHORTCUT_DEFINE } from '../../../../src/adapters/slack/action-ids.js';
 
 interface Manifest {
   features: {
-    slash_commands: Array<{ command: string }>;
+    slash_commands: Array<{ command: string; usage_hint?: string }>;
     shortcuts: Array<{ callback_id: string }>;
   };
   oauth_config: { scopes: { bot: string[] } };
@@ -20,7 +20,11 @@ const manifest = parse(readFileSync('slack/manifest.yaml', 'utf8')) as Manifest;
 
 describe('slack/manifest.yaml', () => {
   it('declares what the adapter handles: commands, the shortcut, events, interactivity', () => {
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/define', '/ask']);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([
+      '/define',
+      '/ask',
+      COMMAND_TERM_OF_DAY,
+    ]);
     expect(manifest.features.shortcuts.map((s) => s.callback_id)).toEqual([SHORTCUT_DEFINE]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(
       expect.arrayContaining(['app_mention', 'message.im', 'message.channels']),
@@ -38,6 +42,12 @@ describe('slack/manifest.yaml', () => {
       'groups:history',
       'im:history',
       'mpim:history',
+      'users:read',
     ]);
+  });
+
+  it('/termofday has a usage hint naming its subcommands', () => {
+    const command = manifest.features.slash_commands.find((c) => c.command === '/termofday');
+    expect(command?.usage_hint).toBe('now | status | subscribe [HH:MM] [Area/City] | unsubscribe');
   });
 });

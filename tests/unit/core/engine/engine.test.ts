@@ -126,8 +126,9 @@ describe('ask: answers questions', () => {
   });
 
   it.each([
-    ['a 10 kB question', `${'container '.repeat(1000)}`],
+    ['a 10 kB question', 'container '.repeat(1000)],
     ['emoji', '🐳🐳 what is a pod 🚢'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${} is the hostile input
     ['regex specials', '.*+?^${}()|[]\\ pod'],
     ['markup', '<script>alert(1)</script> <!channel> @everyone **pod**'],
     ['control characters', '\u0000\u001b[31mpod\u0007'],
