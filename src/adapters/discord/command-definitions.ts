@@ -3,6 +3,7 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 
@@ -10,6 +11,13 @@ import {
 export const MAX_TERM_LENGTH = 100;
 /** Longest question `/ask` accepts; the core reads at most 500 characters anyway. */
 export const MAX_QUESTION_LENGTH = 500;
+/** Longest `/termofday subscribe time:`; longer input gets Discord's own refusal in the client. */
+export const MAX_TIME_LENGTH = 10;
+/** Longest `/termofday subscribe timezone:`; IANA names are shorter. */
+export const MAX_TIME_ZONE_LENGTH = 64;
+
+/** Manage Channels, as Discord's `default_member_permissions` string (`"16"`). */
+export const TERM_OF_DAY_PERMISSIONS = PermissionFlagsBits.ManageChannels.toString();
 
 /** Usable in servers and in direct messages with the bot; installed to servers. */
 function everywhere(): Pick<
@@ -25,7 +33,7 @@ function everywhere(): Pick<
 /**
  * Stevedore's application commands, exactly as `stevedore discord register` sends them. The
  * registration is a bulk overwrite: a command missing here is deleted from Discord, so every
- * command the bot handles must be listed (a later `/termofday` is added here too).
+ * command the bot handles must be listed.
  */
 export const COMMANDS: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
   {
@@ -63,6 +71,52 @@ export const COMMANDS: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[
     name: 'help',
     type: ApplicationCommandType.ChatInput,
     description: 'What Stevedore can answer and how to ask',
+    ...everywhere(),
+  },
+  {
+    name: 'termofday',
+    type: ApplicationCommandType.ChatInput,
+    description: 'A container term every day in this channel',
+    // Shown to members with Manage Channels by default (server admins can open it to everyone in
+    // Server Settings → Integrations). The handler checks the permission again for changes.
+    default_member_permissions: TERM_OF_DAY_PERMISSIONS,
+    options: [
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'subscribe',
+        description: 'Post the term of the day here every day (needs Manage Channels)',
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'time',
+            description: 'HH:MM, 24-hour (default 09:00)',
+            max_length: MAX_TIME_LENGTH,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'timezone',
+            description: 'IANA zone like Europe/Berlin',
+            autocomplete: true,
+            max_length: MAX_TIME_ZONE_LENGTH,
+          },
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'unsubscribe',
+        description: 'Stop posting the term of the day here (needs Manage Channels)',
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'status',
+        description: "This channel's schedule and next post",
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'now',
+        description: "Today's term, just for you",
+      },
+    ],
     ...everywhere(),
   },
 ];

@@ -10,6 +10,7 @@ export const LIMITS = {
   embedFieldValue: 1024,
   embedFields: 25,
   embedFooter: 2048,
+  embedAuthor: 256,
   /** Sum of every title, description, field name and value, footer and author in a message. */
   embedTotal: 6000,
   buttonLabel: 80,

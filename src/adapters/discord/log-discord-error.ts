@@ -24,6 +24,11 @@ const EXPECTED: ReadonlyMap<number, string> = new Map([
   ],
 ]);
 
+/** What a Discord error code means for the bot, for the codes it expects in normal life. */
+export function explainDiscordCode(code: number): string | undefined {
+  return EXPECTED.get(code);
+}
+
 /**
  * Logs a failure while answering one event, with the event's context (the logger is the event's
  * child logger). Discord errors the bot expects in normal life — expired interactions, missing

@@ -18,30 +18,41 @@ export interface Registration {
 
 type CommandBody = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
+interface OptionShape {
+  readonly type: number;
+  readonly name: string;
+  readonly description: string;
+  readonly required?: boolean;
+  readonly autocomplete?: boolean;
+  readonly min_length?: number;
+  readonly max_length?: number;
+  readonly options?: readonly OptionShape[];
+}
+
+/** An option with Discord's defaults filled in; subcommands' own options included. */
+function optionFingerprint(o: OptionShape): unknown {
+  return {
+    type: o.type,
+    name: o.name,
+    description: o.description,
+    required: o.required ?? false,
+    autocomplete: o.autocomplete ?? false,
+    min_length: o.min_length ?? null,
+    max_length: o.max_length ?? null,
+    options: (o.options ?? []).map(optionFingerprint),
+  };
+}
+
 /** The parts of a command Discord compares, with its defaults filled in, as one string. */
 function fingerprint(command: CommandBody | APIApplicationCommand): string {
-  const options = (command.options ?? []).map((option) => {
-    // Options of the types Stevedore uses (strings) carry these fields; others read as absent.
-    const o = option as typeof option & {
-      autocomplete?: boolean;
-      min_length?: number;
-      max_length?: number;
-    };
-    return {
-      type: o.type,
-      name: o.name,
-      description: o.description,
-      required: o.required ?? false,
-      autocomplete: o.autocomplete ?? false,
-      min_length: o.min_length ?? null,
-      max_length: o.max_length ?? null,
-    };
-  });
+  // Every option type carries the fields of OptionShape or lacks them (read as absent).
+  const options = (command.options ?? []).map((option) => optionFingerprint(option as OptionShape));
   return JSON.stringify({
     type: command.type ?? 1,
     name: command.name,
     description: command.description,
     options,
+    default_member_permissions: command.default_member_permissions ?? null,
     contexts: [...(command.contexts ?? [])].sort(),
     integration_types: [...(command.integration_types ?? [])].sort(),
   });

@@ -7,7 +7,14 @@ import {
   ComponentType,
 } from 'discord.js';
 import { HELP_MARKDOWN } from '../../core/chat/interpret-message.js';
-import type { Answer, Citation, EntryKind, EntryRef, SearchHit } from '../../core/types.js';
+import type {
+  Answer,
+  Citation,
+  EntryKind,
+  EntryRef,
+  FoundAnswer,
+  SearchHit,
+} from '../../core/types.js';
 import { defineId, feedbackId, SHARE_ID } from './custom-ids.js';
 import { LIMITS, truncate } from './limits.js';
 import { neutraliseMentions, plainLabel, userText } from './neutralise.js';
@@ -27,6 +34,8 @@ export interface RenderOptions {
   readonly share: boolean;
   /** 👍 / 👎 buttons. */
   readonly feedback: boolean;
+  /** A line above the title (the embed's author line), e.g. "Term of the day — …". */
+  readonly header?: string;
 }
 
 const COLOURS = { answer: 0x2f6fde, noAnswer: 0x8a8f98, help: 0x2f9e6b } as const;
@@ -250,13 +259,19 @@ export function renderAnswer(answer: Answer, options: RenderOptions): DiscordMes
   }
   const title = truncate(kbText(answer.title), LIMITS.embedTitle);
   const footer = { text: `Stevedore · ${KIND_LABEL[answer.entry.kind]}` };
+  const author =
+    options.header === undefined
+      ? undefined
+      : { name: truncate(plainLabel(options.header), LIMITS.embedAuthor) };
   const text = kbText(answer.text);
   const fieldBudget =
     LIMITS.embedTotal -
     title.length -
     footer.text.length -
+    (author?.name.length ?? 0) -
     Math.min(text.length, DESCRIPTION_RESERVE);
   const embed: APIEmbed = {
+    ...(author ? { author } : {}),
     title,
     ...(topUrl ? { url: topUrl } : {}),
     color: COLOURS.answer,
@@ -277,6 +292,47 @@ export function renderAnswer(answer: Answer, options: RenderOptions): DiscordMes
     embeds: [fitDescription(embed, text, topUrl)],
     components: [...buttonRows(sourceButtons), ...buttonRows(actionButtons(answer, options))],
   };
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `2026-11-28` → `Saturday 28 November 2026` (the date as it is, whatever it is if not a date). */
+export function longDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (Number.isNaN(day.getTime())) return date;
+  return `${WEEKDAYS[day.getUTCDay()]} ${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+}
+
+/**
+ * The term-of-day card: the answer card under a "Term of the day — <date>" header, with one
+ * example command at most (the sources have the rest). Posted to subscribed channels and shown
+ * by `/termofday now`.
+ */
+export function renderTermOfDay(
+  card: FoundAnswer,
+  date: string,
+  options: Omit<RenderOptions, 'header'>,
+): DiscordMessage {
+  return renderAnswer(
+    { ...card, commands: card.commands.slice(0, 1) },
+    { ...options, header: `Term of the day — ${longDate(date)}` },
+  );
 }
 
 /** `/help`: the core's help text, one embed that fits one screen. */

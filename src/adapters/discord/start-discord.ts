@@ -13,6 +13,7 @@ import type { DiscordConfig } from '../../config/read-config.js';
 import type { RecordFeedback } from '../../core/feedback.js';
 import type { AnswerEngine } from '../../core/types.js';
 import type { Logger } from '../../logging/create-logger.js';
+import type { TermOfDayService } from '../../term-of-day/term-of-day-service.js';
 import { NO_PINGS } from './answer-interaction.js';
 import type { DiscordContext } from './context.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
@@ -20,6 +21,7 @@ import { handleButton } from './handle-button.js';
 import { handleCommand } from './handle-command.js';
 import { handleMessage, isForBot } from './handle-message.js';
 import { logDiscordError } from './log-discord-error.js';
+import { createTermOfDayPoster } from './post-term-of-day.js';
 
 /**
  * Only what Stevedore needs: slash commands need no intent at all; mentions in channels and DMs
@@ -35,15 +37,26 @@ export const INTENTS = [
 /** How long the gateway may take from login to READY and the servers' GUILD_CREATE. */
 const READY_TIMEOUT_MS = 60_000;
 
+/**
+ * The longest rate limit discord.js waits out before sending; a longer one fails the request
+ * (`RateLimitError`). No Stevedore request is worth more: an interaction expires in 3 s, and a
+ * term-of-day post is retried by the scheduler, which must not stall on one channel.
+ */
+export const MAX_RATE_LIMIT_WAIT_MS = 10_000;
+
 export interface StartDiscordOptions {
   readonly config: DiscordConfig;
   readonly engine: AnswerEngine;
   readonly logger: Logger;
   readonly recordFeedback: RecordFeedback;
-  /** Time zone of "today" for `@Stevedore today`. */
+  /** `/termofday`; the adapter registers its poster here once the gateway is ready. */
+  readonly termOfDay: TermOfDayService;
+  /** Time zone of "today" for `@Stevedore today` and of subscriptions that name none. */
   readonly timeZone: string;
   /** Overrides when an interaction is deferred rather than answered directly (tests). */
   readonly deferAfterMs?: number;
+  /** The clock of `/termofday` commands (tests). */
+  readonly now?: () => Date;
 }
 
 /** The discord.js client as Stevedore uses it. */
@@ -56,7 +69,10 @@ export function createDiscordClient(config: DiscordConfig): Client {
     allowedMentions: NO_PINGS,
     // Replying to a message deleted meanwhile sends a plain message instead of failing.
     failIfNotExists: false,
-    rest: { api: config.apiUrl },
+    rest: {
+      api: config.apiUrl,
+      rejectOnRateLimit: (limit) => limit.timeToReset > MAX_RATE_LIMIT_WAIT_MS,
+    },
   });
 }
 
@@ -67,7 +83,7 @@ function onInteraction(interaction: Interaction, context: DiscordContext): void 
     requestId: interaction.id,
   });
   const handled = interaction.isAutocomplete()
-    ? handleAutocomplete(interaction, context.engine)
+    ? handleAutocomplete(interaction, context.engine, context.timeZone)
     : interaction.isChatInputCommand()
       ? handleCommand(interaction, context, logger)
       : interaction.isButton()
@@ -120,8 +136,10 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     engine: options.engine,
     logger,
     recordFeedback: options.recordFeedback,
+    termOfDay: options.termOfDay,
     timeZone: options.timeZone,
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
+    ...(options.now === undefined ? {} : { now: options.now }),
   };
   const client = createDiscordClient(options.config);
 
@@ -175,6 +193,8 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   } finally {
     clearTimeout(readyTimer);
   }
+  // Posts go through the client's REST: its token, its rate-limit buckets.
+  options.termOfDay.registerPoster('discord', createTermOfDayPoster(client.rest));
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
   return {
     name: 'discord',

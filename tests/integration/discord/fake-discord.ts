@@ -33,6 +33,8 @@ interface DiscordError {
   readonly status: number;
   readonly code: number;
   readonly message: string;
+  /** 429 only: seconds until the bucket resets (sent as Retry-After and X-RateLimit-*). */
+  readonly retryAfter?: number;
 }
 
 interface MessageBody {
@@ -61,6 +63,8 @@ const errors = {
   missingAccess: { status: 403, code: 50001, message: 'Missing Access' },
   unknownChannel: { status: 404, code: 10003, message: 'Unknown Channel' },
   unauthorized: { status: 401, code: 0, message: '401: Unauthorized' },
+  /** A route rate limit of a minute, as Discord sends it (not global). */
+  rateLimited: { status: 429, code: 0, message: 'You are being rate limited.', retryAfter: 60 },
 } as const satisfies Record<string, DiscordError>;
 
 export const DISCORD_ERRORS = errors;
@@ -162,13 +166,13 @@ export class FakeDiscord {
           body,
         };
         fake.requests.push(recorded);
-        const [status, payload] = fake.route(recorded);
+        const [status, payload, headers = {}] = fake.route(recorded);
         if (payload === undefined) {
           // A bare 204 without a JSON content type, as Discord answers interaction callbacks.
-          res.writeHead(status).end();
+          res.writeHead(status, headers).end();
         } else {
           res
-            .writeHead(status, { 'content-type': 'application/json' })
+            .writeHead(status, { ...headers, 'content-type': 'application/json' })
             .end(JSON.stringify(payload));
         }
         fake.notify();
@@ -178,12 +182,23 @@ export class FakeDiscord {
     return fake;
   }
 
-  private route(req: RecordedRequest): [number, unknown] {
+  private route(req: RecordedRequest): [number, unknown, Record<string, string>?] {
     const { method, path } = req;
-    const fail = (e: DiscordError): [number, unknown] => [
-      e.status,
-      { code: e.code, message: e.message },
-    ];
+    const fail = (e: DiscordError): [number, unknown, Record<string, string>?] =>
+      e.retryAfter === undefined
+        ? [e.status, { code: e.code, message: e.message }]
+        : [
+            e.status,
+            { code: e.code, message: e.message, retry_after: e.retryAfter, global: false },
+            {
+              'retry-after': String(e.retryAfter),
+              'x-ratelimit-limit': '5',
+              'x-ratelimit-remaining': '0',
+              'x-ratelimit-reset-after': String(e.retryAfter),
+              'x-ratelimit-bucket': 'channel-messages',
+              'x-ratelimit-scope': 'user',
+            },
+          ];
     const isCallback = /^\/api\/v10\/interactions\//.test(path);
     const isWebhook = /^\/api\/v10\/webhooks\//.test(path);
     if (!isCallback && !isWebhook) {
@@ -246,12 +261,15 @@ export class FakeDiscord {
       const scope = commands[2] ?? 'global';
       if (method === 'GET') return [200, this.commands.get(scope) ?? []];
       if (method === 'PUT') {
-        const list = (req.body as { name: string }[]).map((c) => ({
+        const list = (
+          req.body as { name: string; default_member_permissions?: string | null }[]
+        ).map((c) => ({
           ...c,
           id: snowflake(),
           application_id: APPLICATION_ID,
           version: snowflake(),
-          default_member_permissions: null,
+          // Discord stores what was sent, null when nothing was.
+          default_member_permissions: c.default_member_permissions ?? null,
           ...(scope === 'global' ? {} : { guild_id: scope }),
         }));
         this.commands.set(scope, list);

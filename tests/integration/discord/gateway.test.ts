@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../src/adapters/discord/start-discord.js';
 import { createEngine } from '../../../src/core/engine/create-engine.js';
 import { loadKnowledgeOrThrow } from '../../../src/core/knowledge/load-knowledge.js';
+import { openSqliteStore } from '../../../src/store/sqlite-store.js';
+import { TermOfDayService } from '../../../src/term-of-day/term-of-day-service.js';
 import { APPLICATION_ID, chatInput } from '../../fixtures/discord/payloads.js';
 import { FakeDiscord } from './fake-discord.js';
 import { type Harness, startHarness, TOKEN } from './harness.js';
@@ -66,14 +68,22 @@ describe('the gateway connection', () => {
   it('a refused token fails the start with a message that says what to fix', async () => {
     fake = await FakeDiscord.start();
     fake.refuseToken = true;
-    await expect(
-      startDiscord({
-        config: { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
-        engine: createEngine(loadKnowledgeOrThrow('tests/fixtures/knowledge/valid')),
-        logger: pino({ level: 'silent' }),
-        recordFeedback: () => {},
-        timeZone: 'UTC',
-      }),
-    ).rejects.toThrow(/DISCORD_TOKEN/);
+    const engine = createEngine(loadKnowledgeOrThrow('tests/fixtures/knowledge/valid'));
+    const logger = pino({ level: 'silent' });
+    const store = openSqliteStore(':memory:');
+    try {
+      await expect(
+        startDiscord({
+          config: { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
+          engine,
+          logger,
+          recordFeedback: () => {},
+          termOfDay: new TermOfDayService({ store, engine, logger, defaultTimeZone: 'UTC' }),
+          timeZone: 'UTC',
+        }),
+      ).rejects.toThrow(/DISCORD_TOKEN/);
+    } finally {
+      store.close();
+    }
   });
 });

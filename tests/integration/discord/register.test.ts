@@ -64,6 +64,43 @@ const EXPECTED_BODY = [
     contexts: [0, 1],
     integration_types: [0],
   },
+  {
+    name: 'termofday',
+    type: 1,
+    description: 'A container term every day in this channel',
+    default_member_permissions: '16',
+    options: [
+      {
+        type: 1,
+        name: 'subscribe',
+        description: 'Post the term of the day here every day (needs Manage Channels)',
+        options: [
+          {
+            type: 3,
+            name: 'time',
+            description: 'HH:MM, 24-hour (default 09:00)',
+            max_length: 10,
+          },
+          {
+            type: 3,
+            name: 'timezone',
+            description: 'IANA zone like Europe/Berlin',
+            autocomplete: true,
+            max_length: 64,
+          },
+        ],
+      },
+      {
+        type: 1,
+        name: 'unsubscribe',
+        description: 'Stop posting the term of the day here (needs Manage Channels)',
+      },
+      { type: 1, name: 'status', description: "This channel's schedule and next post" },
+      { type: 1, name: 'now', description: "Today's term, just for you" },
+    ],
+    contexts: [0, 1],
+    integration_types: [0],
+  },
 ];
 
 describe('stevedore discord register', () => {
@@ -71,15 +108,17 @@ describe('stevedore discord register', () => {
     const registration = await registerCommands(config);
     const writes = fake.requests.filter((r) => r.method !== 'GET');
     expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatchObject({ method: 'PUT', path: GLOBAL, body: EXPECTED_BODY });
+    expect(writes[0]).toMatchObject({ method: 'PUT', path: GLOBAL });
+    expect(writes[0]?.body).toEqual(EXPECTED_BODY);
     expect(writes[0]?.headers.authorization).toBe(`Bot ${TOKEN}`);
     expect(formatRegistration(registration)).toBe(
       [
-        'Registered 3 Discord commands globally (new commands can take up to an hour to appear everywhere).',
+        'Registered 4 Discord commands globally (new commands can take up to an hour to appear everywhere).',
         '  + /define created',
         '  + /ask created',
         '  + /help created',
-        '3 changes.',
+        '  + /termofday created',
+        '4 changes.',
       ].join('\n'),
     );
   });
@@ -105,12 +144,18 @@ describe('stevedore discord register', () => {
       { name: 'define', change: 'updated' },
       { name: 'ask', change: 'created' },
       { name: 'help', change: 'created' },
+      { name: 'termofday', change: 'created' },
       { name: 'ping', change: 'deleted' },
     ]);
     expect(formatRegistration(registration)).toContain(
       `in server ${GUILD_ID} (changes are visible at once)`,
     );
-    expect(fake.commands.get(GUILD_ID)?.map((c) => c.name)).toEqual(['define', 'ask', 'help']);
+    expect(fake.commands.get(GUILD_ID)?.map((c) => c.name)).toEqual([
+      'define',
+      'ask',
+      'help',
+      'termofday',
+    ]);
     expect(fake.commands.has('global')).toBe(false);
   });
 
@@ -121,6 +166,29 @@ describe('stevedore discord register', () => {
   });
 
   it('the command definitions are the ones the adapter handles', () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(['define', 'ask', 'help']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['define', 'ask', 'help', 'termofday']);
+  });
+
+  it('register: a changed subcommand option or permission is reported as updated', async () => {
+    await registerCommands(config);
+    const stored = fake.commands.get('global') ?? [];
+    // The fake stores what was sent: /termofday's subcommands with their options.
+    const termofday = stored.find((c) => c.name === 'termofday') as unknown as {
+      options: { options?: { name: string; description: string }[] }[];
+    };
+    const timeOption = termofday.options[0]?.options?.[0];
+    if (!timeOption) throw new Error('the fake did not store /termofday subscribe time:');
+    timeOption.description = 'old text';
+    const afterOptionChange = await registerCommands(config);
+    expect(afterOptionChange.changes.find((c) => c.name === 'termofday')?.change).toBe('updated');
+
+    const again = fake.commands.get('global')?.find((c) => c.name === 'termofday');
+    if (!again) throw new Error('the fake lost /termofday');
+    again.default_member_permissions = null;
+    const afterPermissionChange = await registerCommands(config);
+    expect(afterPermissionChange.changes.find((c) => c.name === 'termofday')?.change).toBe(
+      'updated',
+    );
+    expect(afterPermissionChange.changes.filter((c) => c.change === 'updated')).toHaveLength(1);
   });
 });

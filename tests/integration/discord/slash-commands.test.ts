@@ -211,9 +211,9 @@ describe('/help and unknown commands', () => {
   });
 
   it('a command Stevedore does not know gets a short ephemeral note', async () => {
-    const { data } = await callbackOf(h.interact(chatInput('termofday', [])));
+    const { data } = await callbackOf(h.interact(chatInput('ping', [])));
     expect(data.content).toBe(
-      'I do not know this command (it may have been removed). Try /define, /ask or /help.',
+      'I do not know this command (it may have been removed). Try /define, /ask, /help or /termofday.',
     );
     expect(data.flags).toBe(64);
   });
