@@ -8,5 +8,9 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Integration tests start real servers on random loopback ports; forks keep them isolated.
     pool: 'forks',
+    // CI also writes a machine-readable summary, from which .ci/run prints its closing line.
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: 'reports/vitest.json' }]]
+      : ['default'],
   },
 });
