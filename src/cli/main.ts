@@ -6,7 +6,6 @@ import {
   renderSearch,
   type TerminalStyle,
 } from '../adapters/shell/render-terminal.js';
-import { runShell } from '../adapters/shell/run-shell.js';
 import { loadEnv } from '../config/load-env.js';
 import { type Config, ConfigError, readConfig } from '../config/read-config.js';
 import { calendarDate } from '../core/calendar-date.js';
@@ -215,6 +214,7 @@ function buildProgram(): Command {
     .action(async (options: OutputOptions) => {
       const config = configFrom(options);
       const engine = await engineFrom(config);
+      const { runShell } = await import('../adapters/shell/run-shell.js');
       await runShell({
         engine,
         input: process.stdin,

@@ -1,4 +1,6 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import { createRequire } from 'node:module';
+import type MiniSearchType from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import type {
   Answer,
   AnswerEngine,
@@ -98,16 +100,26 @@ function documentOf(entry: Entry): IndexedDocument {
 
 interface SearchIndexes {
   /** Every entry, all fields. */
-  readonly index: MiniSearch<IndexedDocument>;
+  readonly index: MiniSearchType<IndexedDocument>;
   /** Every processed term of the index, to tell known words from misspellings. */
   readonly vocabulary: ReadonlySet<string>;
   /** The words names are made of: what a misspelt word is corrected to. */
-  readonly spelling: MiniSearch<{ id: string; word: string }>;
+  readonly spelling: MiniSearchType<{ id: string; word: string }>;
   /** In how many entries each term occurs. */
   readonly documentFrequency: ReadonlyMap<string, number>;
 }
 
+/**
+ * minisearch, loaded on first use: a one-off `define` by exact name never builds an index, and
+ * loading the library is a measurable part of the CLI's start. (Its CommonJS build, so that the
+ * load can stay synchronous.)
+ */
+function loadMiniSearch(): typeof MiniSearchType {
+  return createRequire(import.meta.url)('minisearch') as typeof MiniSearchType;
+}
+
 function buildIndexes(entries: readonly Entry[]): SearchIndexes {
+  const MiniSearch = loadMiniSearch();
   const vocabulary = new Set<string>();
   const nameWords = new Set<string>();
   const documentFrequency = new Map<string, number>();
