@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import {
   APPLICATION_ID,
-  BOT_USER,
+  botMessageJson,
   guildCreatePayload,
   readyPayload,
 } from '../../fixtures/discord/payloads.js';
@@ -280,24 +280,7 @@ export class FakeDiscord {
   }
 
   private messageJson(channelId: string, body: MessageBody) {
-    return {
-      id: snowflake(),
-      channel_id: channelId,
-      author: BOT_USER,
-      content: body.content ?? '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: body.embeds ?? [],
-      components: body.components ?? [],
-      pinned: false,
-      type: body.message_reference ? 19 : 0,
-      flags: body.flags ?? 0,
-    };
+    return botMessageJson(channelId, body, body.message_reference ? 19 : 0, body.flags ?? 0);
   }
 
   private accept(socket: WebSocket): void {
