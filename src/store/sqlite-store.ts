@@ -2,14 +2,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Feedback } from '../core/feedback.js';
-import {
-  type ClaimInput,
-  channelKey,
-  type Platform,
-  type PostRecord,
-  type Store,
-  type Subscription,
-  type SubscriptionInput,
+import type {
+  ClaimInput,
+  Platform,
+  PostRecord,
+  Store,
+  Subscription,
+  SubscriptionInput,
 } from './store.js';
 
 /**
@@ -56,6 +55,8 @@ const MIGRATIONS: readonly string[] = [
      helpful INTEGER NOT NULL,
      at INTEGER NOT NULL
    );`,
+  // The scheduler asks, every minute and per time zone, which subscriptions are due.
+  `CREATE INDEX subscriptions_due ON subscriptions (time_zone, paused, time);`,
 ];
 
 /** Thrown when the database cannot be opened or migrated; says where and what to do. */
@@ -177,6 +178,14 @@ export function openSqliteStore(file: string): Store {
     get: db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?'),
     remove: db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?'),
     active: db.prepare('SELECT * FROM subscriptions WHERE paused = 0'),
+    zones: db.prepare('SELECT DISTINCT time_zone FROM subscriptions WHERE paused = 0'),
+    pending: db.prepare(
+      `SELECT s.* FROM subscriptions s
+       WHERE s.time_zone = @timeZone AND s.paused = 0 AND s.time <= @localTime
+         AND NOT EXISTS (SELECT 1 FROM post_log p
+                         WHERE p.platform = s.platform AND p.channel_id = s.channel_id
+                           AND p.local_date = @localDate)`,
+    ),
     claim: db.prepare(
       `INSERT OR IGNORE INTO post_log (platform, channel_id, local_date, term_id, status, claimed_by, claimed_at)
        VALUES (@platform, @channelId, @localDate, @termId, 'claimed', @claimedBy, @now)`,
@@ -259,17 +268,13 @@ export function openSqliteStore(file: string): Store {
     listActiveSubscriptions() {
       return (statements.active.all() as SubscriptionRow[]).map(toSubscription);
     },
-    postedChannels(localDates) {
-      const keys = new Set<string>();
-      if (localDates.length === 0) return keys;
-      const rows = db
-        .prepare(
-          `SELECT platform, channel_id, local_date FROM post_log WHERE local_date IN (${localDates.map(() => '?').join(',')})`,
-        )
-        .all(...localDates) as { platform: Platform; channel_id: string; local_date: string }[];
-      for (const row of rows)
-        keys.add(`${channelKey(row.platform, row.channel_id)}:${row.local_date}`);
-      return keys;
+    activeTimeZones() {
+      return (statements.zones.all() as { time_zone: string }[]).map((row) => row.time_zone);
+    },
+    pendingSubscriptions(timeZone, localDate, localTime) {
+      return (statements.pending.all({ timeZone, localDate, localTime }) as SubscriptionRow[]).map(
+        toSubscription,
+      );
     },
     claimPost(claim: ClaimInput) {
       return statements.claim.run({ ...claim, now: claim.now.getTime() }).changes === 1;

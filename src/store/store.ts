@@ -72,8 +72,13 @@ export interface Store {
   getSubscription(platform: Platform, channelId: string): Subscription | undefined;
   /** Every subscription that is not paused. */
   listActiveSubscriptions(): Subscription[];
-  /** `platform:channel:date` keys of the posts claimed or sent on these local dates. */
-  postedChannels(localDates: readonly string[]): Set<string>;
+  /** The time zones of the subscriptions that are not paused. */
+  activeTimeZones(): string[];
+  /**
+   * The subscriptions in `timeZone` that are not paused, whose time is at or before `localTime`,
+   * and that have no post (claimed or sent) for `localDate`.
+   */
+  pendingSubscriptions(timeZone: string, localDate: string, localTime: string): Subscription[];
   /**
    * Claims the post for a channel and local date. True for exactly one caller, across processes
    * sharing the store; false when it was claimed or posted before.

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import type { AnswerEngine, FoundAnswer } from '../core/types.js';
 import type { Logger } from '../logging/create-logger.js';
-import { channelKey, type Platform, type Store, type Subscription } from '../store/store.js';
+import type { Platform, Store, Subscription } from '../store/store.js';
 import { addDays, cachedFormatter, type LocalClock, localClock, zonedInstant } from './clock.js';
 import { TERM_OF_DAY_USAGE, type TermOfDayCommand } from './parse-command.js';
 
@@ -217,31 +217,25 @@ export class TermOfDayService {
 
   /** Subscriptions whose local post time has come today and that have no post for today yet. */
   findDue(now: Date): DuePost[] {
-    const subs = this.options.store.listActiveSubscriptions();
-    const clocks = new Map<string, LocalClock>();
+    const { store } = this.options;
     const due: DuePost[] = [];
-    for (const sub of subs) {
-      let clock = clocks.get(sub.timeZone);
-      if (!clock) {
-        clock = localClock(now, sub.timeZone);
-        clocks.set(sub.timeZone, clock);
+    // One indexed query per time zone in use: only the pending rows are read.
+    for (const timeZone of store.activeTimeZones()) {
+      const clock = localClock(now, timeZone);
+      for (const sub of store.pendingSubscriptions(timeZone, clock.date, clock.time)) {
+        if (this.startsTomorrow(sub, clock, now) || this.backingOff(sub, now)) continue;
+        due.push({ subscription: sub, clock });
       }
-      if (clock.time < sub.time || this.startsTomorrow(sub, clock, now)) continue;
-      if (sub.failureCount > 0 && sub.lastAttemptAt) {
-        const wait =
-          RETRY_AFTER_MINUTES[Math.min(sub.failureCount, RETRY_AFTER_MINUTES.length) - 1] ?? 60;
-        if (now.getTime() - sub.lastAttemptAt.getTime() < wait * 60_000) continue;
-      }
-      due.push({ subscription: sub, clock });
     }
-    if (due.length === 0) return due;
-    const done = this.options.store.postedChannels([...new Set(due.map((d) => d.clock.date))]);
-    return due.filter(
-      (d) =>
-        !done.has(
-          `${channelKey(d.subscription.platform, d.subscription.channelId)}:${d.clock.date}`,
-        ),
-    );
+    return due;
+  }
+
+  /** After a failure, a channel waits a little longer before each retry. */
+  private backingOff(sub: Subscription, now: Date): boolean {
+    if (sub.failureCount === 0 || !sub.lastAttemptAt) return false;
+    const wait =
+      RETRY_AFTER_MINUTES[Math.min(sub.failureCount, RETRY_AFTER_MINUTES.length) - 1] ?? 60;
+    return now.getTime() - sub.lastAttemptAt.getTime() < wait * 60_000;
   }
 
   /** Posts every due subscription once; safe to run in several processes on one store. */

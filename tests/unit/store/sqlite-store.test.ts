@@ -78,6 +78,28 @@ describe('SQLite store: subscriptions', () => {
   });
 });
 
+describe('SQLite store: pending subscriptions', () => {
+  it('lists, per zone, the active subscriptions whose time has come and that have no post today', () => {
+    const store = open();
+    store.upsertSubscription(input, NOW); // 09:00 Berlin
+    store.upsertSubscription({ ...input, channelId: 'C2', time: '11:00' }, NOW);
+    store.upsertSubscription({ ...input, channelId: 'C3', timeZone: 'UTC' }, NOW);
+    expect(store.activeTimeZones().sort()).toEqual(['Europe/Berlin', 'UTC']);
+    const ids = () =>
+      store.pendingSubscriptions('Europe/Berlin', '2026-11-28', '10:00').map((s) => s.channelId);
+    expect(ids()).toEqual(['C1']);
+    store.claimPost({
+      platform: 'slack',
+      channelId: 'C1',
+      localDate: '2026-11-28',
+      termId: 'pod',
+      claimedBy: 'a',
+      now: NOW,
+    });
+    expect(ids()).toEqual([]);
+  });
+});
+
 describe('SQLite store: exactly-once claims', () => {
   const claim = {
     platform: 'slack' as const,
@@ -94,7 +116,9 @@ describe('SQLite store: exactly-once claims', () => {
     expect(a.claimPost(claim)).toBe(true);
     expect(b.claimPost({ ...claim, claimedBy: 'b' })).toBe(false);
     expect(a.claimPost(claim)).toBe(false);
-    expect(b.postedChannels(['2026-11-28'])).toEqual(new Set(['slack:C1:2026-11-28']));
+    b.upsertSubscription(input, NOW);
+    expect(b.pendingSubscriptions('Europe/Berlin', '2026-11-28', '10:00')).toEqual([]);
+    expect(b.pendingSubscriptions('Europe/Berlin', '2026-11-29', '10:00')).toHaveLength(1);
   });
 
   it('releases a failed claim for a retry, counts failures and pauses at the limit', () => {
@@ -164,7 +188,7 @@ describe('SQLite store: opening', () => {
     open(file);
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     db.close();
   });
 
