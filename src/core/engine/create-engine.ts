@@ -359,19 +359,18 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
    * best answer and lets the related links do the rest.
    */
   function respond(query: string, intent: Intent, minConfidence: number, strict: boolean): Answer {
-    const preferNames = true;
     if (!normaliseKey(query)) return noAnswer(query, 'empty', []);
     const named = lookupName(query);
     if (named.exact) return answer(named.exact, query, 1);
     const [only, ...others] = named.partial;
     if (only && others.length === 0) return answer(only, query, PARTIAL_NAME_SCORE);
-    if (only && preferNames) return noAnswer(query, 'not_found', named.partial.map(refOf));
+    if (only && strict) return noAnswer(query, 'not_found', named.partial.map(refOf));
 
     const terms = contentTerms(query);
     const { terms: fixed, corrected } = correct(terms);
     if (corrected) {
       const fixedName = byStemmedName.get(fixed.join(''));
-      if (fixedName && preferNames) return answer(fixedName, query, CORRECTION_PENALTY);
+      if (fixedName) return answer(fixedName, query, CORRECTION_PENALTY);
     }
     const ranked = rank(fixed, intent, corrected ? CORRECTION_PENALTY : 1);
     const [best, second] = ranked;
