@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline';
-import { Command, CommanderError, Option } from 'commander';
 import {
   renderAnswer,
   renderSearch,
@@ -15,6 +14,7 @@ import { loadKnowledgeCached } from '../core/knowledge/load-knowledge-cached.js'
 import { formatProblem } from '../core/knowledge/problem.js';
 import type { Answer, AnswerEngine } from '../core/types.js';
 import { answerJson, searchJson } from './answer-json.js';
+import { type CommandName, parseCommandLine, UsageError, usage } from './parse-command-line.js';
 
 /** Exit codes: 0 done, 1 failed (invalid knowledge or configuration), 2 usage error. */
 const EXIT_FAILED = 1;
@@ -25,8 +25,6 @@ interface OutputOptions {
   readonly stdin?: boolean;
   readonly knowledge?: string;
 }
-
-class UsageError extends Error {}
 
 function out(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -80,217 +78,190 @@ function queryOf(words: readonly string[], options: OutputOptions, what: string)
   return words.join(' ');
 }
 
-function addCommonOptions(command: Command, withStdin: boolean): Command {
-  command
-    .addOption(new Option('--json', 'print the answer as one JSON object'))
-    .addOption(new Option('--knowledge <dir>', 'knowledge directory (default: the shipped one)'));
-  if (withStdin) {
-    command.addOption(new Option('--stdin', 'answer one query per line of standard input'));
-  }
-  return command;
-}
-
 function todayIn(config: Config): string {
   return calendarDate(new Date(), config.termOfDayDefaultTimeZone);
 }
 
-function buildProgram(): Command {
-  const program = new Command('stevedore')
-    .description('Answers questions about containers, with sources.')
-    .showHelpAfterError('(run "stevedore --help" for usage)')
-    .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+type Options = Readonly<Record<string, string | boolean | undefined>>;
 
-  for (const [name, what, run] of [
-    ['define', 'term', (engine: AnswerEngine, q: string) => engine.define(q)],
-    ['ask', 'question', (engine: AnswerEngine, q: string) => engine.ask(q)],
-  ] as const) {
-    addCommonOptions(
-      program
-        .command(`${name} [${what}...]`)
-        .description(
-          name === 'define' ? 'show the definition card of a term' : 'answer a question',
-        ),
-      true,
-    ).action(async (words: string[], options: OutputOptions) => {
-      const query = queryOf(words, options, what);
-      const engine = await engineFrom(configFrom(options));
-      if (options.stdin) {
-        await eachStdinLine((line) => printAnswer(run(engine, line), options));
-      } else {
-        printAnswer(run(engine, query), options);
-      }
-    });
+const textOption = (options: Options, name: string): string | undefined => {
+  const value = options[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+function outputOptions(options: Options): OutputOptions {
+  const knowledge = textOption(options, 'knowledge');
+  return {
+    json: options.json === true,
+    stdin: options.stdin === true,
+    ...(knowledge === undefined ? {} : { knowledge }),
+  };
+}
+
+async function answerCommand(
+  words: readonly string[],
+  options: OutputOptions,
+  what: string,
+  run: (engine: AnswerEngine, query: string) => Answer,
+): Promise<void> {
+  const query = queryOf(words, options, what);
+  const engine = await engineFrom(configFrom(options));
+  if (options.stdin) await eachStdinLine((line) => printAnswer(run(engine, line), options));
+  else printAnswer(run(engine, query), options);
+}
+
+async function searchCommand(words: readonly string[], raw: Options): Promise<void> {
+  const options = outputOptions(raw);
+  const query = queryOf(words, options, 'query');
+  const limitText = textOption(raw, 'limit') ?? '10';
+  const limit = Number(limitText);
+  if (!/^\d+$/.test(limitText) || limit < 1 || limit > 100) {
+    throw new UsageError(
+      `--limit must be a whole number from 1 to 100, not "${limitText.slice(0, 20)}"`,
+    );
   }
+  const engine = await engineFrom(configFrom(options));
+  const print = (q: string) => {
+    const hits = engine.search(q, limit);
+    out(options.json ? JSON.stringify(searchJson(q, hits)) : `${renderSearch(q, hits, style())}\n`);
+  };
+  if (options.stdin) await eachStdinLine(print);
+  else print(query);
+}
 
-  addCommonOptions(
-    program
-      .command('search [query...]')
-      .description('list the entries that best match a query')
-      .addOption(new Option('--limit <n>', 'how many results (1-100)').default('10')),
-    true,
-  ).action(async (words: string[], options: OutputOptions & { limit: string }) => {
-    const query = queryOf(words, options, 'query');
-    const limit = Number(options.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-      throw new UsageError(`--limit must be a whole number from 1 to 100, not "${options.limit}"`);
-    }
-    const engine = await engineFrom(configFrom(options));
-    const print = (q: string) => {
-      const hits = engine.search(q, limit);
-      out(
-        options.json ? JSON.stringify(searchJson(q, hits)) : `${renderSearch(q, hits, style())}\n`,
-      );
-    };
-    if (options.stdin) await eachStdinLine(print);
-    else print(query);
-  });
-
-  addCommonOptions(
-    program
-      .command('today')
-      .description('show the term of the day')
-      .addOption(new Option('--date <YYYY-MM-DD>', 'the calendar date (default: today)')),
-    true,
-  ).action(async (options: OutputOptions & { date?: string }) => {
-    if (options.date !== undefined && dayNumber(options.date) === undefined) {
-      throw new UsageError(`--date must be a calendar date like 2026-11-28, not "${options.date}"`);
-    }
-    const config = configFrom(options);
-    const engine = await engineFrom(config);
-    if (options.stdin) {
-      let bad = 0;
-      await eachStdinLine((line) => {
-        const date = line.trim();
-        if (dayNumber(date) === undefined) {
-          bad += 1;
-          process.stderr.write(`not a calendar date (YYYY-MM-DD): "${date.slice(0, 40)}"\n`);
-          out(
-            options.json
-              ? JSON.stringify({
-                  query: date,
-                  kind: 'error',
-                  error: 'not a calendar date (YYYY-MM-DD)',
-                })
-              : '',
-          );
-          return;
-        }
-        printAnswer(engine.termOfDay(date), options);
-      });
-      if (bad > 0) process.exitCode = EXIT_USAGE;
+async function todayCommand(raw: Options): Promise<void> {
+  const options = outputOptions(raw);
+  const date = textOption(raw, 'date');
+  if (date !== undefined && dayNumber(date) === undefined) {
+    throw new UsageError(
+      `--date must be a calendar date like 2026-11-28, not "${date.slice(0, 20)}"`,
+    );
+  }
+  const config = configFrom(options);
+  const engine = await engineFrom(config);
+  if (!options.stdin) {
+    printAnswer(engine.termOfDay(date ?? todayIn(config)), options);
+    return;
+  }
+  let bad = 0;
+  await eachStdinLine((line) => {
+    const day = line.trim();
+    if (dayNumber(day) !== undefined) {
+      printAnswer(engine.termOfDay(day), options);
       return;
     }
-    printAnswer(engine.termOfDay(options.date ?? todayIn(config)), options);
+    bad += 1;
+    process.stderr.write(`not a calendar date (YYYY-MM-DD): "${day.slice(0, 40)}"\n`);
+    out(
+      options.json
+        ? JSON.stringify({ query: day, kind: 'error', error: 'not a calendar date (YYYY-MM-DD)' })
+        : '',
+    );
   });
+  if (bad > 0) process.exitCode = EXIT_USAGE;
+}
 
-  program
-    .command('validate')
-    .description('check the knowledge base and list every problem')
-    .addOption(new Option('--knowledge <dir>', 'knowledge directory (default: the shipped one)'))
-    .action(async (options: OutputOptions) => {
-      const config = configFrom(options);
-      // Always the full check: validation never trusts the cache.
-      const { loadKnowledge } = await import('../core/knowledge/load-knowledge.js');
-      const result = loadKnowledge(config.knowledgeDir);
-      if (!result.ok) {
-        for (const problem of result.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-        fail(
-          `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found in ${config.knowledgeDir}`,
-          EXIT_FAILED,
-        );
-      }
-      const counts = { glossary: 0, topic: 0, command: 0 };
-      for (const entry of result.knowledge.entries) counts[entry.kind] += 1;
-      out(
-        `Knowledge is valid: ${counts.glossary} glossary terms, ${counts.topic} topics, ${counts.command} commands, ${result.knowledge.sources.size} sources.`,
-      );
-    });
+async function validateCommand(options: OutputOptions): Promise<void> {
+  const config = configFrom(options);
+  // Always the full check: validation never trusts the cache.
+  const { loadKnowledge } = await import('../core/knowledge/load-knowledge.js');
+  const result = loadKnowledge(config.knowledgeDir);
+  if (!result.ok) {
+    for (const problem of result.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    fail(
+      `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found in ${config.knowledgeDir}`,
+      EXIT_FAILED,
+    );
+  }
+  const counts = { glossary: 0, topic: 0, command: 0 };
+  for (const entry of result.knowledge.entries) counts[entry.kind] += 1;
+  out(
+    `Knowledge is valid: ${counts.glossary} glossary terms, ${counts.topic} topics, ${counts.command} commands, ${result.knowledge.sources.size} sources.`,
+  );
+}
 
-  program
-    .command('shell')
-    .description('chat with Stevedore in the terminal, as in a channel')
-    .addOption(new Option('--knowledge <dir>', 'knowledge directory (default: the shipped one)'))
-    .action(async (options: OutputOptions) => {
-      const config = configFrom(options);
-      const engine = await engineFrom(config);
-      const { runShell } = await import('../adapters/shell/run-shell.js');
-      await runShell({
-        engine,
-        input: process.stdin,
-        output: process.stdout,
-        interactive: Boolean(process.stdin.isTTY),
-        style: style(),
-        today: () => todayIn(config),
-      });
-    });
+async function shellCommand(options: OutputOptions): Promise<void> {
+  const config = configFrom(options);
+  const engine = await engineFrom(config);
+  const { runShell } = await import('../adapters/shell/run-shell.js');
+  await runShell({
+    engine,
+    input: process.stdin,
+    output: process.stdout,
+    interactive: Boolean(process.stdin.isTTY),
+    style: style(),
+    today: () => todayIn(config),
+  });
+}
 
-  program
-    .command('start')
-    .description(
-      'run the bot on every platform with credentials; the local shell when there are none',
-    )
-    .addOption(new Option('--knowledge <dir>', 'knowledge directory (default: the shipped one)'))
-    .action(async (options: OutputOptions) => {
-      const config = configFrom(options);
-      // Loaded only here: the platform SDKs are heavy and the other commands never need them.
-      const { startBot } = await import('../app/start-bot.js');
-      await startBot(config, { stdin: process.stdin, stdout: process.stdout, style: style() });
-    });
+async function startCommand(options: OutputOptions): Promise<void> {
+  const config = configFrom(options);
+  // Loaded only here: the platform SDKs are heavy and the other commands never need them.
+  const { startBot } = await import('../app/start-bot.js');
+  await startBot(config, { stdin: process.stdin, stdout: process.stdout, style: style() });
+}
 
-  const discord = program.command('discord').description('manage the Discord application');
-  discord
-    .command('register')
-    .description(
-      'register the slash commands with Discord (in DISCORD_GUILD_ID when set, else globally)',
-    )
-    .action(async () => {
-      const { discord: config } = configFrom({});
-      if (!config) {
-        fail(
-          'DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register the commands (see docs/discord.md).',
-          EXIT_FAILED,
-        );
-      }
-      // Loaded only here: discord.js is heavy and the other commands never need it.
-      const { registerCommands, formatRegistration } = await import(
-        '../adapters/discord/register-commands.js'
-      );
-      try {
-        out(formatRegistration(await registerCommands(config)));
-      } catch (error) {
-        fail(
-          `Registering the Discord commands failed: ${error instanceof Error ? error.message : String(error)}`,
-          EXIT_FAILED,
-        );
-      }
-    });
+async function discordRegisterCommand(): Promise<void> {
+  const { discord: config } = configFrom({});
+  if (!config) {
+    fail(
+      'DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register the commands (see docs/discord.md).',
+      EXIT_FAILED,
+    );
+  }
+  // Loaded only here: discord.js is heavy and the other commands never need it.
+  const { registerCommands, formatRegistration } = await import(
+    '../adapters/discord/register-commands.js'
+  );
+  try {
+    out(formatRegistration(await registerCommands(config)));
+  } catch (error) {
+    fail(
+      `Registering the Discord commands failed: ${error instanceof Error ? error.message : String(error)}`,
+      EXIT_FAILED,
+    );
+  }
+}
 
-  return program;
+async function run(command: CommandName, words: readonly string[], raw: Options): Promise<void> {
+  const options = outputOptions(raw);
+  switch (command) {
+    case 'define':
+      return answerCommand(words, options, 'term', (engine, q) => engine.define(q));
+    case 'ask':
+      return answerCommand(words, options, 'question', (engine, q) => engine.ask(q));
+    case 'search':
+      return searchCommand(words, raw);
+    case 'today':
+      return todayCommand(raw);
+    case 'validate':
+      return validateCommand(options);
+    case 'shell':
+      return shellCommand(options);
+    case 'start':
+      return startCommand(options);
+    case 'discord register':
+      return discordRegisterCommand();
+  }
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const program = buildProgram();
+  let command: CommandName | undefined;
   try {
-    await program.parseAsync(argv as string[]);
+    const line = parseCommandLine(argv);
+    if (line.kind === 'help') {
+      out(line.text);
+      return;
+    }
+    command = line.command;
+    await run(line.command, line.words, line.options);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n\n${program.helpInformation()}`);
-      process.exit(EXIT_USAGE);
-    }
-    if (error instanceof CommanderError) {
-      // Help and version are successes; everything else commander reports is a usage error.
-      if (
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.code === 'commander.help'
-      ) {
-        process.exit(0);
-      }
+      process.stderr.write(`error: ${error.message}\n\n${usage(error.command ?? command)}\n`);
       process.exit(EXIT_USAGE);
     }
     throw error;
   }
 }
 
-await main(process.argv);
+await main(process.argv.slice(2));

@@ -12,6 +12,7 @@ import type {
   SearchHit,
 } from '../types.js';
 import { answerFor, noAnswer, refOf } from './build-answer.js';
+import { NameIndex } from './name-index.js';
 import {
   contentTerms,
   detectIntent,
@@ -74,10 +75,6 @@ interface Ranked {
 /** Index-time term processing, also applied to query terms. */
 function processTerm(term: string): string | null {
   return STOP_WORDS.has(term) ? null : stem(term);
-}
-
-function stemmedKey(text: string): string {
-  return tokenize(text).map(stem).join('');
 }
 
 /** Trims and bounds user input; the engine never sees more than `MAX_QUERY_LENGTH` characters. */
@@ -165,49 +162,7 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
   const entriesById = new Map<string, Entry>();
   for (const entry of knowledge.entries) entriesById.set(entry.id, entry);
 
-  // Exact names first, then their stemmed forms (so "pods" finds "Pod"); first owner wins.
-  const byName = new Map<string, Entry>();
-  const byStemmedName = new Map<string, Entry>();
-  const names: { key: string; entry: Entry; isTitle: boolean }[] = [];
-  for (const entry of knowledge.entries) {
-    for (const [name, isTitle] of [
-      [entry.title, true],
-      [entry.id, false],
-      ...entry.aliases.map((alias) => [alias, false] as const),
-    ] as const) {
-      const key = normaliseKey(name);
-      if (!key) continue;
-      if (!byName.has(key)) byName.set(key, entry);
-      const stemmed = stemmedKey(name);
-      if (stemmed && !byStemmedName.has(stemmed)) byStemmedName.set(stemmed, entry);
-      names.push({ key, entry, isTitle });
-    }
-  }
-  names.sort((a, b) => a.key.length - b.key.length || Number(b.isTitle) - Number(a.isTitle));
-
-  // The content words of each name, to spot a name spelt out inside a question.
-  const nameTerms = new Map<string, (readonly string[])[]>();
-  for (const entry of knowledge.entries) {
-    nameTerms.set(
-      entry.id,
-      [entry.title, ...entry.aliases].map(contentTerms).filter((terms) => terms.length > 0),
-    );
-  }
-
-  // "Namespace (Kubernetes)" is also called "namespace", and "Container Network Interface (CNI)"
-  // "CNI": weaker names, used only when no exact name matches, and only when they are unique.
-  const byPartialTitle = new Map<string, Entry[]>();
-  for (const entry of knowledge.entries) {
-    const match = /^(.+?)\s*\(([^()]+)\)\s*$/.exec(entry.title);
-    if (!match) continue;
-    for (const part of [match[1] ?? '', match[2] ?? '']) {
-      const key = stemmedKey(part);
-      if (!key || byName.has(normaliseKey(part))) continue;
-      const owners = byPartialTitle.get(key) ?? [];
-      if (!owners.includes(entry)) owners.push(entry);
-      byPartialTitle.set(key, owners);
-    }
-  }
+  const names = new NameIndex(knowledge.entries);
 
   // The full-text indexes are built on first use: a `define` by exact name never needs them,
   // which keeps one-off CLI calls fast. Long-running bots build them at start with `warm()`.
@@ -299,7 +254,7 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
         const nameCoverage = totalWeight > 0 ? named / totalWeight : 0;
         // A name of the entry spelt out in the question ("what does the mount namespace do").
         let spelled = 0;
-        for (const words of nameTerms.get(entry.id) ?? []) {
+        for (const words of names.wordsOf(entry.id)) {
           if (words.every((word) => terms.includes(word))) {
             const weight = words.reduce((sum, word) => sum + (weights.get(word) ?? 0), 0);
             spelled = Math.max(spelled, totalWeight > 0 ? weight / totalWeight : 0);
@@ -341,15 +296,6 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
       .map(refOf);
   }
 
-  /** An entry named exactly so, or the entries a partial title names (several if ambiguous). */
-  function lookupName(text: string): { exact?: Entry; partial: readonly Entry[] } {
-    const stripped = tokenize(text).filter((t) => !STOP_WORDS.has(t));
-    const stemmed = stripped.map(stem).join('');
-    const exact =
-      byName.get(normaliseKey(text)) ?? byName.get(stripped.join('')) ?? byStemmedName.get(stemmed);
-    return exact ? { exact, partial: [] } : { partial: byPartialTitle.get(stemmed) ?? [] };
-  }
-
   function answer(entry: Entry, query: string, score: number): FoundAnswer {
     return answerFor(entry, query, score, knowledge, entriesById);
   }
@@ -360,7 +306,7 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
    */
   function respond(query: string, intent: Intent, minConfidence: number, strict: boolean): Answer {
     if (!normaliseKey(query)) return noAnswer(query, 'empty', []);
-    const named = lookupName(query);
+    const named = names.lookup(query);
     if (named.exact) return answer(named.exact, query, 1);
     const [only, ...others] = named.partial;
     if (only && others.length === 0) return answer(only, query, PARTIAL_NAME_SCORE);
@@ -369,7 +315,7 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
     const terms = contentTerms(query);
     const { terms: fixed, corrected } = correct(terms);
     if (corrected) {
-      const fixedName = byStemmedName.get(fixed.join(''));
+      const fixedName = names.byStemmedWords(fixed);
       if (fixedName) return answer(fixedName, query, CORRECTION_PENALTY);
     }
     const ranked = rank(fixed, intent, corrected ? CORRECTION_PENALTY : 1);
@@ -436,8 +382,8 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
         }
         return [...chosen.values()].map(refOf);
       }
-      for (const name of names) if (name.key.startsWith(key)) add(name.entry);
-      for (const name of names) if (name.key.includes(key)) add(name.entry);
+      for (const name of names.sorted()) if (name.key.startsWith(key)) add(name.entry);
+      for (const name of names.sorted()) if (name.key.includes(key)) add(name.entry);
       if (chosen.size < SUGGESTION_LIMIT) {
         for (const ref of nearest(prefix.slice(0, MAX_QUERY_LENGTH))) {
           const entry = entriesById.get(ref.id);

@@ -8,8 +8,19 @@ export const MAX_QUERY_LENGTH = 500;
 /** At most this many content terms of one query are searched. */
 const MAX_QUERY_TERMS = 24;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range includes them
+const ASCII = /^[\u0000-\u007f]*$/;
+
+// Unicode property classes are costly to compile (milliseconds, on every start), so ASCII text,
+// nearly all of it, is matched with plain classes.
+const NOT_WORD_ASCII = /[^a-z0-9]+/g;
+const NOT_WORD_UNICODE = /[^\p{L}\p{N}]+/gu;
+const WORD_ASCII = /[a-z0-9]+/g;
+const WORD_UNICODE = /[\p{L}\p{N}]+/gu;
+
 /** Lower case without accents, so `Ünïcode` and `unicode` are the same word. */
 function fold(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -21,12 +32,14 @@ function fold(text: string): string {
  * `kube-apiserver`, `Kube APIServer` and `kubeapiserver` are one key.
  */
 export function normaliseKey(text: string): string {
-  return fold(text).replace(/[^\p{L}\p{N}]+/gu, '');
+  const folded = fold(text);
+  return folded.replace(ASCII.test(folded) ? NOT_WORD_ASCII : NOT_WORD_UNICODE, '');
 }
 
 /** Splits text into folded words of letters and digits (`k8s`, `cgroup`, `v2`). */
 export function tokenize(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const folded = fold(text);
+  return folded.match(ASCII.test(folded) ? WORD_ASCII : WORD_UNICODE) ?? [];
 }
 
 /**

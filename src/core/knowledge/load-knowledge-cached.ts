@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Entry, KnowledgeBase, Source } from '../types.js';
@@ -41,7 +49,7 @@ function fingerprint(dir: string): string | undefined {
 
 function cachePath(dir: string): string {
   const key = createHash('sha1').update(path.resolve(dir)).digest('hex').slice(0, 16);
-  return path.join(tmpdir(), `stevedore-knowledge-${key}.json`);
+  return path.join(tmpdir(), `${CACHE_PREFIX}${key}.json`);
 }
 
 function readCache(file: string, expected: string): KnowledgeBase | undefined {
@@ -51,6 +59,23 @@ function readCache(file: string, expected: string): KnowledgeBase | undefined {
     return { entries: cache.entries, sources: new Map(cache.sources.map((s) => [s.id, s])) };
   } catch {
     return undefined;
+  }
+}
+
+const CACHE_PREFIX = 'stevedore-knowledge-';
+/** Caches of knowledge directories not loaded for this long are removed (tests make many). */
+const CACHE_MAX_AGE_MS = 7 * 86_400_000;
+
+function removeStaleCaches(keep: string): void {
+  try {
+    const now = Date.now();
+    for (const name of readdirSync(tmpdir())) {
+      if (!name.startsWith(CACHE_PREFIX) || !name.endsWith('.json')) continue;
+      const file = path.join(tmpdir(), name);
+      if (file !== keep && now - statSync(file).mtimeMs > CACHE_MAX_AGE_MS) rmSync(file, { force: true });
+    }
+  } catch {
+    // Housekeeping only.
   }
 }
 
@@ -65,6 +90,7 @@ function writeCache(file: string, print: string, knowledge: KnowledgeBase): void
   try {
     writeFileSync(temporary, JSON.stringify(cache));
     renameSync(temporary, file);
+    removeStaleCaches(file);
   } catch {
     // A cache that cannot be written only costs speed on the next start.
   }
