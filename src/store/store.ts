@@ -3,8 +3,8 @@ import type { Feedback } from '../core/feedback.js';
 /** The chat platforms a channel can be on. */
 export type Platform = 'slack' | 'discord';
 
-/** A channel's daily term-of-day schedule. */
-export interface Subscription {
+/** What subscribing says: which channel, when, and who asked. */
+export interface SubscriptionInput {
   readonly platform: Platform;
   readonly channelId: string;
   /** Slack team or Discord guild; null for direct-message channels. */
@@ -14,6 +14,10 @@ export interface Subscription {
   /** IANA time zone the time is in. */
   readonly timeZone: string;
   readonly createdBy: string;
+}
+
+/** A channel's daily term-of-day schedule, as stored. */
+export interface Subscription extends SubscriptionInput {
   readonly createdAt: Date;
   readonly updatedAt: Date;
   /** Set after repeated failures; a paused subscription is not posted until subscribed again. */
@@ -23,15 +27,6 @@ export interface Subscription {
   /** The platform's last error, for `/termofday status`. */
   readonly lastError: string | null;
   readonly lastAttemptAt: Date | null;
-}
-
-export interface SubscriptionInput {
-  readonly platform: Platform;
-  readonly channelId: string;
-  readonly workspaceId: string | null;
-  readonly time: string;
-  readonly timeZone: string;
-  readonly createdBy: string;
 }
 
 /** One post of the term of the day to one channel on one local date. */
