@@ -70,7 +70,7 @@ export async function answerInteraction(
 
   if (first !== 'timeout') {
     if (options.mode === 'update' && interaction.isButton()) {
-      await interaction.update(updateOptions(first));
+      await interaction.update(replacementOptions(first));
     } else {
       await interaction.reply(replyOptions(first, options.ephemeral));
     }
@@ -81,7 +81,7 @@ export async function answerInteraction(
   else {
     await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   }
-  await interaction.editReply(editOptions(await pending));
+  await interaction.editReply(replacementOptions(await pending));
   return 'deferred';
 }
 
@@ -95,16 +95,10 @@ export function replyOptions(message: DiscordMessage, ephemeral: boolean): Inter
   };
 }
 
-function updateOptions(message: DiscordMessage): InteractionUpdateOptions {
-  return {
-    content: message.content ?? null,
-    embeds: message.embeds,
-    components: message.components,
-    allowedMentions: NO_PINGS,
-  };
-}
-
-function editOptions(message: DiscordMessage): InteractionEditReplyOptions {
+/** The whole message, for replacing one: a clicked message (update) or a deferred reply (edit). */
+function replacementOptions(
+  message: DiscordMessage,
+): InteractionUpdateOptions & InteractionEditReplyOptions {
   return {
     content: message.content ?? null,
     embeds: message.embeds,
