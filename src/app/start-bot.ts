@@ -2,7 +2,6 @@ import type { Readable, Writable } from 'node:stream';
 import type { TerminalStyle } from '../adapters/shell/render-terminal.js';
 import { runShell } from '../adapters/shell/run-shell.js';
 import type { Config } from '../config/read-config.js';
-import { calendarDate } from '../core/calendar-date.js';
 import { createEngine } from '../core/engine/create-engine.js';
 import type { RecordFeedback } from '../core/feedback.js';
 import { loadKnowledge } from '../core/knowledge/load-knowledge.js';
@@ -11,6 +10,7 @@ import type { AnswerEngine } from '../core/types.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
 import { openSqliteStore, StoreError } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
+import { localClock } from '../term-of-day/clock.js';
 import { TermOfDayService } from '../term-of-day/term-of-day-service.js';
 
 /** A platform connection the bot runs until it is stopped. */
@@ -84,7 +84,7 @@ export async function startBot(config: Config, terminal: Terminal): Promise<void
       output: terminal.stdout,
       interactive: Boolean((terminal.stdin as { isTTY?: boolean }).isTTY),
       style: terminal.style,
-      today: () => calendarDate(new Date(), config.termOfDayDefaultTimeZone),
+      today: () => localClock(new Date(), config.termOfDayDefaultTimeZone).date,
     });
     return;
   }

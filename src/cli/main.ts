@@ -7,12 +7,12 @@ import {
 } from '../adapters/shell/render-terminal.js';
 import { loadEnv } from '../config/load-env.js';
 import { type Config, ConfigError, readConfig } from '../config/read-config.js';
-import { calendarDate } from '../core/calendar-date.js';
 import { createEngine } from '../core/engine/create-engine.js';
 import { dayNumber } from '../core/engine/term-of-day.js';
 import { loadKnowledgeCached } from '../core/knowledge/load-knowledge-cached.js';
 import { formatProblem } from '../core/knowledge/problem.js';
 import type { Answer, AnswerEngine } from '../core/types.js';
+import { localClock } from '../term-of-day/clock.js';
 import { answerJson, searchJson } from './answer-json.js';
 import { type CommandName, parseCommandLine, UsageError, usage } from './parse-command-line.js';
 
@@ -79,7 +79,7 @@ function queryOf(words: readonly string[], options: OutputOptions, what: string)
 }
 
 function todayIn(config: Config): string {
-  return calendarDate(new Date(), config.termOfDayDefaultTimeZone);
+  return localClock(new Date(), config.termOfDayDefaultTimeZone).date;
 }
 
 type Options = Readonly<Record<string, string | boolean | undefined>>;

@@ -98,11 +98,6 @@ export class TermOfDayService {
     this.posters.set(platform, poster);
   }
 
-  /** The channel's local date for a subscription at an instant. */
-  today(timeZone: string, now: Date): string {
-    return localClock(now, timeZone).date;
-  }
-
   async handle(request: TermOfDayRequest, now: Date): Promise<TermOfDayReply> {
     const { command, platform, channelId } = request;
     const ephemeral = (markdown: string, ok = true): TermOfDayReply => ({
@@ -113,10 +108,10 @@ export class TermOfDayService {
     });
     switch (command.kind) {
       case 'now': {
-        const date = localClock(now, this.options.defaultTimeZone).date;
+        // The channel's own date when it has a schedule, else the default zone's.
         const sub = this.options.store.getSubscription(platform, channelId);
-        const localDate = sub ? localClock(now, sub.timeZone).date : date;
-        return { kind: 'card', answer: this.options.engine.termOfDay(localDate), date: localDate };
+        const date = localClock(now, sub?.timeZone ?? this.options.defaultTimeZone).date;
+        return { kind: 'card', answer: this.options.engine.termOfDay(date), date };
       }
       case 'help':
         return ephemeral(`**Term of the day**\n${TERM_OF_DAY_USAGE}`);

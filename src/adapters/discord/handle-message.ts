@@ -1,6 +1,6 @@
 import type { Message } from 'discord.js';
-import { calendarDate } from '../../core/calendar-date.js';
 import { interpretMessage } from '../../core/chat/interpret-message.js';
+import { localClock } from '../../term-of-day/clock.js';
 import { NO_PINGS } from './answer-interaction.js';
 import { type DiscordContext, MAX_INPUT_LENGTH } from './context.js';
 import { type DiscordMessage, renderAnswer, renderHelp, renderSearch } from './render-answer.js';
@@ -29,7 +29,10 @@ export function messageReply(text: string, context: DiscordContext, now: Date): 
     case 'search':
       return renderSearch(request.query, context.engine.search(request.query, SEARCH_HITS));
     case 'today':
-      return renderAnswer(context.engine.termOfDay(calendarDate(now, context.timeZone)), buttons);
+      return renderAnswer(
+        context.engine.termOfDay(localClock(now, context.timeZone).date),
+        buttons,
+      );
     case 'termofday':
       // Subscriptions are managed by the /termofday command, not by messages.
       return renderHelp();

@@ -5,7 +5,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { PlatformDeps, RunningPlatform } from '../../app/start-bot.js';
 import type { SlackConfig } from '../../config/read-config.js';
-import { calendarDate } from '../../core/calendar-date.js';
+import { localClock } from '../../term-of-day/clock.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerActions } from './handle-actions.js';
 import { registerCommands } from './handle-commands.js';
@@ -122,7 +122,8 @@ export function createSlackApp(
     logger,
     recordFeedback: deps.recordFeedback,
     state,
-    today: options.today ?? (() => calendarDate(new Date(), deps.config.termOfDayDefaultTimeZone)),
+    today:
+      options.today ?? (() => localClock(new Date(), deps.config.termOfDayDefaultTimeZone).date),
     termOfDay: deps.termOfDay,
     defaultTimeZone: deps.config.termOfDayDefaultTimeZone,
     termOfDayManagers: slack.termOfDayManagers,
