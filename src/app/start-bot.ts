@@ -5,7 +5,7 @@ import type { Config } from '../config/read-config.js';
 import { createEngine } from '../core/engine/create-engine.js';
 import type { RecordFeedback } from '../core/feedback.js';
 import { loadKnowledge } from '../core/knowledge/load-knowledge.js';
-import { formatProblem } from '../core/knowledge/problem.js';
+import { reportProblems } from '../core/knowledge/problem.js';
 import type { AnswerEngine } from '../core/types.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
 import { openSqliteStore, StoreError } from '../store/sqlite-store.js';
@@ -68,9 +68,8 @@ export async function startBot(config: Config, terminal: Terminal): Promise<void
   const result = loadKnowledge(config.knowledgeDir);
   if (!result.ok) {
     // Written as `stevedore validate` writes them, whatever the log level.
-    const lines = result.problems.map(formatProblem).join('\n');
     process.stderr.write(
-      `${lines}\nStevedore will not start: the knowledge base has ${result.problems.length} problem(s), listed above. Run "stevedore validate" after fixing them.\n`,
+      `${reportProblems(result.problems, config.knowledgeDir, 'Stevedore will not start')}\n`,
     );
     process.exitCode = 1;
     return;

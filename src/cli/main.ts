@@ -10,7 +10,7 @@ import { type Config, ConfigError, readConfig } from '../config/read-config.js';
 import { createEngine } from '../core/engine/create-engine.js';
 import { dayNumber } from '../core/engine/term-of-day.js';
 import { loadKnowledgeCached } from '../core/knowledge/load-knowledge-cached.js';
-import { formatProblem } from '../core/knowledge/problem.js';
+import { reportProblems } from '../core/knowledge/problem.js';
 import type { Answer, AnswerEngine } from '../core/types.js';
 import { localClock } from '../term-of-day/clock.js';
 import { answerJson, searchJson } from './answer-json.js';
@@ -49,7 +49,7 @@ async function engineFrom(config: Config): Promise<AnswerEngine> {
   const result = await loadKnowledgeCached(config.knowledgeDir);
   if (!result.ok) {
     fail(
-      `${result.problems.map(formatProblem).join('\n')}\nThe knowledge base is invalid (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}); run "stevedore validate" after fixing it.`,
+      reportProblems(result.problems, config.knowledgeDir, 'Stevedore cannot answer from it'),
       EXIT_FAILED,
     );
   }
@@ -167,11 +167,7 @@ async function validateCommand(options: OutputOptions): Promise<void> {
   const { loadKnowledge } = await import('../core/knowledge/load-knowledge.js');
   const result = loadKnowledge(config.knowledgeDir);
   if (!result.ok) {
-    for (const problem of result.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    fail(
-      `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found in ${config.knowledgeDir}`,
-      EXIT_FAILED,
-    );
+    fail(reportProblems(result.problems, config.knowledgeDir), EXIT_FAILED);
   }
   const counts = { glossary: 0, topic: 0, command: 0 };
   for (const entry of result.knowledge.entries) counts[entry.kind] += 1;

@@ -246,6 +246,6 @@ export function loadKnowledge(dir: string): LoadResult {
 /** Like `loadKnowledge`, for start-up: invalid knowledge stops the program with every problem. */
 export function loadKnowledgeOrThrow(dir: string): KnowledgeBase {
   const result = loadKnowledge(dir);
-  if (!result.ok) throw new InvalidKnowledgeError(result.problems);
+  if (!result.ok) throw new InvalidKnowledgeError(result.problems, displayPath(dir));
   return result.knowledge;
 }

@@ -24,16 +24,29 @@ export function formatFieldPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Thrown by `loadKnowledgeOrThrow` so the bot refuses to start with every problem listed. */
+/**
+ * Every problem, one per line, then what follows from them: what `stevedore validate`, the bot's
+ * start and the answering commands all print, so the messages are the same everywhere.
+ * `consequence` is what cannot happen (`Stevedore will not start`); validate gives none.
+ */
+export function reportProblems(
+  problems: readonly KnowledgeProblem[],
+  where: string,
+  consequence?: string,
+): string {
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} found in ${where}`;
+  const summary = consequence
+    ? `${consequence}: ${count}. Run "stevedore validate" after fixing them.`
+    : `${count}.`;
+  return `${problems.map(formatProblem).join('\n')}\n${summary}`;
+}
+
+/** Thrown by `loadKnowledgeOrThrow` so the caller stops with every problem listed. */
 export class InvalidKnowledgeError extends Error {
   readonly problems: readonly KnowledgeProblem[];
 
-  constructor(problems: readonly KnowledgeProblem[]) {
-    super(
-      `The knowledge base has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems
-        .map((p) => `  ${formatProblem(p)}`)
-        .join('\n')}\nFix them and run "stevedore validate" again.`,
-    );
+  constructor(problems: readonly KnowledgeProblem[], where: string) {
+    super(reportProblems(problems, where, 'The knowledge base is invalid'));
     this.name = 'InvalidKnowledgeError';
     this.problems = problems;
   }

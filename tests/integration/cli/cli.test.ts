@@ -188,6 +188,7 @@ describe('stevedore validate', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/sources\[1\]: unknown source "s99"/);
+    expect(stderr).toMatch(/Stevedore cannot answer from it: 14 problems found in /);
   });
 
   it('refuses to start the bot on invalid knowledge', async () => {
