@@ -105,8 +105,3 @@ export interface Store {
   feedbackCounts(): { helpful: number; unhelpful: number };
   close(): void;
 }
-
-/** Key of a channel in sets and maps: `slack:C123`. */
-export function channelKey(platform: Platform, channelId: string): string {
-  return `${platform}:${channelId}`;
-}

@@ -20,6 +20,8 @@ export interface TermOfDayRequest {
   readonly userId: string;
   readonly command: TermOfDayCommand;
   readonly canManage: () => Promise<boolean>;
+  /** Who may change a channel's schedule on this platform, for the refusal. */
+  readonly managers: string;
 }
 
 /** What to show the user; adapters render it. */
@@ -123,9 +125,7 @@ export class TermOfDayService {
       case 'unsubscribe': {
         if (!(await request.canManage())) {
           return ephemeral(
-            platform === 'slack'
-              ? "Sorry, only workspace admins and owners (or people on the Stevedore managers list) can change this channel's term of the day. `/termofday status` and `/termofday now` are open to everyone."
-              : "Sorry, you need the Manage Channels permission to change this channel's term of the day. `/termofday status` and `/termofday now` are open to everyone.",
+            `Sorry, only ${request.managers} can change this channel's term of the day. \`/termofday status\` and \`/termofday now\` are open to everyone.`,
             false,
           );
         }

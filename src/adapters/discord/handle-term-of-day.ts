@@ -120,6 +120,7 @@ export async function handleTermOfDay(
       userId: interaction.user.id,
       command,
       canManage: async () => mayManage(interaction),
+      managers: 'members with the Manage Channels permission',
     },
     context.now?.() ?? new Date(),
   );

@@ -63,6 +63,7 @@ async function answer(
     workspaceId: SLACK_ID.test(command.team_id ?? '') ? command.team_id : null,
     userId,
     command: parsed,
+    managers: 'workspace admins and owners (or people on the Stevedore managers list)',
     canManage: async () => {
       check = await checkManager(deps.strictClient, log, userId, deps.termOfDayManagers);
       return check.allowed;

@@ -129,7 +129,7 @@ describe('/termofday subscribe', () => {
     const reply = await subscribe([{ name: 'time', value: '09:30' }], {});
     expect(reply).toEqual(
       textReply(
-        "Sorry, you need the Manage Channels permission to change this channel's term of the day. `/termofday status` and `/termofday now` are open to everyone.",
+        "Sorry, only members with the Manage Channels permission can change this channel's term of the day. `/termofday status` and `/termofday now` are open to everyone.",
         true,
       ),
     );
@@ -263,7 +263,9 @@ describe('/termofday status, now, unsubscribe', () => {
   it('unsubscribe: a manager turns it off for everyone to see; a member without the permission cannot', async () => {
     await subscribe([{ name: 'time', value: '09:30' }]);
     const refused = await callbackOf(h.interact(subcommand('termofday', 'unsubscribe', [])));
-    expect(refused.data.content).toMatch(/^Sorry, you need the Manage Channels permission/);
+    expect(refused.data.content).toMatch(
+      /^Sorry, only members with the Manage Channels permission can change/,
+    );
     expect(refused.data.flags).toBe(64);
     expect(h.store.getSubscription('discord', CHANNEL_ID)).toBeDefined();
 

@@ -62,6 +62,7 @@ async function subscribe(
       userId: 'U1',
       command: parseTermOfDayCommand(args, 'UTC'),
       canManage: async () => true,
+      managers: 'the managers',
     },
     now,
   );
@@ -241,16 +242,20 @@ describe('term of the day: commands', () => {
           userId: 'U9',
           command: parseTermOfDayCommand(args, 'UTC'),
           canManage: async () => false,
+          managers: 'the channel keepers',
         },
         at('2026-11-28T06:00:00Z'),
       );
-    expect(await ask('subscribe 09:00', 'slack')).toMatchObject({
+    expect(await ask('subscribe 09:00', 'slack')).toEqual({
+      kind: 'message',
       ok: false,
-      markdown: expect.stringMatching(/workspace admins/),
+      visibility: 'ephemeral',
+      markdown:
+        "Sorry, only the channel keepers can change this channel's term of the day. `/termofday status` and `/termofday now` are open to everyone.",
     });
     expect(await ask('unsubscribe', 'discord')).toMatchObject({
       ok: false,
-      markdown: expect.stringMatching(/Manage Channels/),
+      markdown: expect.stringMatching(/^Sorry, only the channel keepers/),
     });
     expect(store.getSubscription('slack', 'C1')).toBeUndefined();
     expect(await ask('status', 'slack')).toMatchObject({ ok: true });
