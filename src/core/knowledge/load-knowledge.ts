@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Entry, EntryKind, KnowledgeBase, Source } from '../types.js';
 import { checkKnowledge } from './check-knowledge.js';
 import { formatFieldPath, InvalidKnowledgeError, type KnowledgeProblem } from './problem.js';
-import { frontMatter, sourceRecord } from './schema.js';
+import { commandFrontMatter, frontMatter, sourceRecord } from './schema.js';
 
 /** The folder each kind of entry lives in. */
 export const KIND_FOLDERS: Readonly<Record<EntryKind, string>> = {
@@ -27,19 +27,8 @@ function displayPath(file: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-const KNOWN_FIELDS = [
-  'id',
-  'title',
-  'kind',
-  'summary',
-  'aliases',
-  'tags',
-  'related',
-  'sources',
-  'command',
-  'example',
-  'flags',
-];
+/** Every front-matter field there is (command entries have them all), for "did you mean". */
+const KNOWN_FIELDS = Object.keys(commandFrontMatter.shape);
 
 /** Schema issues in the words of the person editing the file. */
 function schemaProblems(
@@ -185,9 +174,6 @@ function readEntry(
   }
   if (!ok) return undefined;
   const rel = path.join(KIND_FOLDERS[folderKind], path.basename(file));
-  if (data.kind === 'command') {
-    return { ...data, body, file: rel };
-  }
   return { ...data, body, file: rel };
 }
 
