@@ -41,16 +41,7 @@ async function startPlatforms(deps: PlatformDeps): Promise<RunningPlatform[]> {
   // Adapters are imported lazily: each SDK is loaded only when its platform is configured.
   if (deps.config.discord) {
     const { startDiscord } = await import('../adapters/discord/start-discord.js');
-    running.push(
-      await startDiscord({
-        config: deps.config.discord,
-        engine: deps.engine,
-        logger: deps.logger,
-        recordFeedback: deps.recordFeedback,
-        termOfDay: deps.termOfDay,
-        timeZone: deps.config.termOfDayDefaultTimeZone,
-      }),
-    );
+    running.push(await startDiscord(deps));
   }
   if (deps.config.slack) {
     const { startSlack } = await import('../adapters/slack/start-slack.js');

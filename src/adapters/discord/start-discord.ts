@@ -8,12 +8,8 @@ import {
   MessageFlags,
   Partials,
 } from 'discord.js';
-import type { RunningPlatform } from '../../app/start-bot.js';
+import type { PlatformDeps, RunningPlatform } from '../../app/start-bot.js';
 import type { DiscordConfig } from '../../config/read-config.js';
-import type { RecordFeedback } from '../../core/feedback.js';
-import type { AnswerEngine } from '../../core/types.js';
-import type { Logger } from '../../logging/create-logger.js';
-import type { TermOfDayService } from '../../term-of-day/term-of-day-service.js';
 import { NO_PINGS } from './answer-interaction.js';
 import type { DiscordContext } from './context.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
@@ -44,15 +40,8 @@ const READY_TIMEOUT_MS = 60_000;
  */
 export const MAX_RATE_LIMIT_WAIT_MS = 10_000;
 
-export interface StartDiscordOptions {
-  readonly config: DiscordConfig;
-  readonly engine: AnswerEngine;
-  readonly logger: Logger;
-  readonly recordFeedback: RecordFeedback;
-  /** `/termofday`; the adapter registers its poster here once the gateway is ready. */
-  readonly termOfDay: TermOfDayService;
-  /** Time zone of "today" for `@Stevedore today` and of subscriptions that name none. */
-  readonly timeZone: string;
+/** What tests may change; everything else comes from the bot's `PlatformDeps`. */
+export interface DiscordAdapterOptions {
   /** Overrides when an interaction is deferred rather than answered directly (tests). */
   readonly deferAfterMs?: number;
   /** The clock of `/termofday` commands (tests). */
@@ -130,18 +119,26 @@ function onMessage(message: Message, context: DiscordContext): void {
  * DMs until stopped. Resolves once the gateway session is ready; rejects when Discord refuses the
  * token.
  */
-export async function startDiscord(options: StartDiscordOptions): Promise<RunningPlatform> {
-  const logger = options.logger.child({ platform: 'discord' });
+export async function startDiscord(
+  deps: PlatformDeps,
+  options: DiscordAdapterOptions = {},
+): Promise<RunningPlatform> {
+  const discord = deps.config.discord;
+  if (!discord) {
+    throw new Error('startDiscord: the configuration has no Discord section (DISCORD_TOKEN)');
+  }
+  const logger = deps.logger.child({ platform: 'discord' });
   const context: DiscordContext = {
-    engine: options.engine,
+    engine: deps.engine,
     logger,
-    recordFeedback: options.recordFeedback,
-    termOfDay: options.termOfDay,
-    timeZone: options.timeZone,
+    recordFeedback: deps.recordFeedback,
+    termOfDay: deps.termOfDay,
+    // "Today" for `@Stevedore today`, and the zone of subscriptions that name none.
+    timeZone: deps.config.termOfDayDefaultTimeZone,
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
     ...(options.now === undefined ? {} : { now: options.now }),
   };
-  const client = createDiscordClient(options.config);
+  const client = createDiscordClient(discord);
 
   client.on(Events.InteractionCreate, (interaction) => onInteraction(interaction, context));
   client.on(Events.MessageCreate, (message) => onMessage(message, context));
@@ -176,7 +173,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     );
   });
   try {
-    await client.login(options.config.token);
+    await client.login(discord.token);
     await ready;
   } catch (error) {
     await client.destroy();
@@ -194,7 +191,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     clearTimeout(readyTimer);
   }
   // Posts go through the client's REST: its token, its rate-limit buckets.
-  options.termOfDay.registerPoster('discord', createTermOfDayPoster(client.rest));
+  deps.termOfDay.registerPoster('discord', createTermOfDayPoster(client.rest));
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
   return {
     name: 'discord',

@@ -2,6 +2,7 @@ import { GatewayIntentBits } from 'discord.js';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../src/adapters/discord/start-discord.js';
+import { readConfig } from '../../../src/config/read-config.js';
 import { createEngine } from '../../../src/core/engine/create-engine.js';
 import { loadKnowledgeOrThrow } from '../../../src/core/knowledge/load-knowledge.js';
 import { openSqliteStore } from '../../../src/store/sqlite-store.js';
@@ -74,12 +75,15 @@ describe('the gateway connection', () => {
     try {
       await expect(
         startDiscord({
-          config: { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
+          config: readConfig({
+            DISCORD_TOKEN: TOKEN,
+            DISCORD_APPLICATION_ID: APPLICATION_ID,
+            DISCORD_API_URL: fake.apiUrl,
+          }),
           engine,
           logger,
           recordFeedback: () => {},
           termOfDay: new TermOfDayService({ store, engine, logger, defaultTimeZone: 'UTC' }),
-          timeZone: 'UTC',
         }),
       ).rejects.toThrow(/DISCORD_TOKEN/);
     } finally {

@@ -65,15 +65,10 @@ export async function startHarness(
   });
   let bot: RunningPlatform;
   try {
-    bot = await startDiscord({
-      config: config.discord,
-      engine,
-      logger,
-      recordFeedback: (f) => feedback.push(f),
-      termOfDay,
-      timeZone: 'UTC',
-      ...startOptions,
-    });
+    bot = await startDiscord(
+      { config, engine, logger, recordFeedback: (f: Feedback) => feedback.push(f), termOfDay },
+      startOptions,
+    );
   } catch (error) {
     store.close();
     rmSync(dir, { recursive: true, force: true });
