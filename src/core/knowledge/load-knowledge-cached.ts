@@ -11,6 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Entry, KnowledgeBase, Source } from '../types.js';
+import { KIND_FOLDERS, SOURCES_FILE } from './layout.js';
 import type { LoadResult } from './load-knowledge.js';
 
 /** Bumped whenever the shape of `Entry` or `Source` changes, so old caches are ignored. */
@@ -35,8 +36,8 @@ function fingerprint(dir: string): string | undefined {
     hash.update(`${path.relative(dir, file)}\t${stat.size}\t${stat.mtimeMs}\n`);
   };
   try {
-    add(path.join(dir, 'sources.yaml'));
-    for (const folder of ['glossary', 'topics', 'commands']) {
+    add(path.join(dir, SOURCES_FILE));
+    for (const folder of Object.values(KIND_FOLDERS)) {
       const full = path.join(dir, folder);
       if (!existsSync(full)) continue;
       for (const name of readdirSync(full).sort()) add(path.join(full, name));

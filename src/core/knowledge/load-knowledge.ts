@@ -5,17 +5,10 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { Entry, EntryKind, KnowledgeBase, Source } from '../types.js';
 import { checkKnowledge } from './check-knowledge.js';
+import { KIND_FOLDERS, SOURCES_FILE } from './layout.js';
 import { formatFieldPath, InvalidKnowledgeError, type KnowledgeProblem } from './problem.js';
 import { commandFrontMatter, frontMatter, sourceRecord } from './schema.js';
 
-/** The folder each kind of entry lives in. */
-export const KIND_FOLDERS: Readonly<Record<EntryKind, string>> = {
-  glossary: 'glossary',
-  topic: 'topics',
-  command: 'commands',
-};
-
-export const SOURCES_FILE = 'sources.yaml';
 
 export type LoadResult =
   | { readonly ok: true; readonly knowledge: KnowledgeBase }

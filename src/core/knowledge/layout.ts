@@ -1,0 +1,11 @@
+import type { EntryKind } from '../types.js';
+
+/** The folder each kind of entry lives in, under the knowledge directory. */
+export const KIND_FOLDERS: Readonly<Record<EntryKind, string>> = {
+  glossary: 'glossary',
+  topic: 'topics',
+  command: 'commands',
+};
+
+/** The registry of sources, at the top of the knowledge directory. */
+export const SOURCES_FILE = 'sources.yaml';
