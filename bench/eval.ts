@@ -32,6 +32,7 @@ for (const [name, questions] of sets) {
 const seedOnly = createEngine({
   entries: knowledge.entries.filter((entry) => entry.sources.some((id) => id.startsWith('notes-'))),
   sources: knowledge.sources,
+  tools: knowledge.tools,
 });
 const seedQuestions = sets.get('seed') ?? [];
 const before = evaluate(seedOnly, seedQuestions);

@@ -81,6 +81,7 @@ function generated(base: KnowledgeBase, n: number): KnowledgeBase {
       aliases: [`g${i.toString(36)}x`],
       tags: [word()],
       related: [],
+      tasks: [],
       sources: [source as string],
       summary: Array.from({ length: 12 }, word).join(' '),
       body: Array.from({ length: 80 }, word).join(' '),
@@ -91,6 +92,7 @@ function generated(base: KnowledgeBase, n: number): KnowledgeBase {
         ? {
             ...common,
             kind: 'command',
+            tool: 'docker',
             command: `tool ${word()} <name>`,
             example: `tool ${word()} x`,
             flags: [],
@@ -98,7 +100,7 @@ function generated(base: KnowledgeBase, n: number): KnowledgeBase {
         : { ...common, kind: i % 5 === 1 ? 'topic' : 'glossary' },
     );
   }
-  return { entries: [...base.entries, ...entries], sources: base.sources };
+  return { entries: [...base.entries, ...entries], sources: base.sources, tools: base.tools };
 }
 
 /**

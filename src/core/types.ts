@@ -19,6 +19,28 @@ export interface Source {
   readonly note?: string;
 }
 
+/**
+ * A command-line tool questions name ("with podman, …", "kubectl …"), as listed in
+ * `knowledge/tools.yaml`. When a question names a tool, a command answer must be that tool's.
+ */
+export interface Tool {
+  readonly id: string;
+  /** How the tool is called in prose: `Podman`, `LXD's lxc client`. */
+  readonly name: string;
+  /**
+   * The words that name the tool in a question, lower case: `podman`, `docker compose`, `k8s`.
+   * A spelling ending in `-*` names the tool as a prefix of a word (`lxc-*` for `lxc-attach`).
+   */
+  readonly spellings: readonly string[];
+  /**
+   * Words that suggest the tool only when no tool is named outright: "kubernetes" implies
+   * kubectl, unless the question names helm or kind.
+   */
+  readonly impliedBy: readonly string[];
+  /** A tool whose questions may also be answered by this tool's cards (docker → docker compose). */
+  readonly parent?: string;
+}
+
 /** A flag or option of a command worth knowing. */
 export interface CommandFlag {
   readonly flag: string;
@@ -35,6 +57,13 @@ interface EntryBase {
   readonly related: readonly string[];
   /** Ids of sources in the registry, most authoritative first. */
   readonly sources: readonly string[];
+  /** The tool the entry is about (an id of `knowledge/tools.yaml`); every command has one. */
+  readonly tool?: string;
+  /**
+   * What the entry does, in the words people use ("go back to the previous release"), indexed
+   * as strongly as names.
+   */
+  readonly tasks: readonly string[];
   /** One sentence: the definition of a term, the gist of a topic, what a command does. */
   readonly summary: string;
   /** Markdown detail after the summary. */
@@ -56,6 +85,7 @@ export interface Topic extends EntryBase {
 /** A command line: its syntax, what it does, a worked example and the flags that matter. */
 export interface CommandEntry extends EntryBase {
   readonly kind: 'command';
+  readonly tool: string;
   /** The syntax, with placeholders in angle brackets: `podman pod create --name <name>`. */
   readonly command: string;
   /** A real invocation that works as written. */
@@ -69,6 +99,7 @@ export type Entry = GlossaryTerm | Topic | CommandEntry;
 export interface KnowledgeBase {
   readonly entries: readonly Entry[];
   readonly sources: ReadonlyMap<string, Source>;
+  readonly tools: ReadonlyMap<string, Tool>;
 }
 
 /** A numbered reference in an answer: `[1] Pods — Kubernetes Documentation`. */

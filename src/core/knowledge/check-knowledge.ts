@@ -1,5 +1,5 @@
 import { normaliseKey } from '../engine/normalise.js';
-import type { Entry, Source } from '../types.js';
+import type { Entry, Source, Tool } from '../types.js';
 import type { KnowledgeProblem } from './problem.js';
 
 /**
@@ -9,6 +9,7 @@ import type { KnowledgeProblem } from './problem.js';
 export function checkKnowledge(
   entries: readonly Entry[],
   sources: ReadonlyMap<string, Source>,
+  tools: ReadonlyMap<string, Tool>,
   shownPath: (file: string) => string,
 ): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
@@ -61,6 +62,13 @@ export function checkKnowledge(
   }
 
   for (const entry of entries) {
+    if (entry.tool !== undefined && !tools.has(entry.tool)) {
+      problems.push({
+        file: shownPath(entry.file),
+        field: 'tool',
+        message: `unknown tool "${entry.tool}": use an id from knowledge/tools.yaml (${[...tools.keys()].join(', ') || 'none yet'}) or add the tool there`,
+      });
+    }
     entry.related.forEach((relatedId, i) => {
       if (relatedId === entry.id) {
         problems.push({

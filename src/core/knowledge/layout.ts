@@ -9,3 +9,9 @@ export const KIND_FOLDERS: Readonly<Record<EntryKind, string>> = {
 
 /** The registry of sources, at the top of the knowledge directory. */
 export const SOURCES_FILE = 'sources.yaml';
+
+/** Further source registries, one file per family (`sources/kubernetes.yaml`), all optional. */
+export const SOURCES_DIR = 'sources';
+
+/** The registry of tools that entries declare and questions name. */
+export const TOOLS_FILE = 'tools.yaml';

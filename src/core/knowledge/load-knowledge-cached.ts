@@ -10,18 +10,19 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Entry, KnowledgeBase, Source } from '../types.js';
-import { KIND_FOLDERS, SOURCES_FILE } from './layout.js';
+import type { Entry, KnowledgeBase, Source, Tool } from '../types.js';
+import { KIND_FOLDERS, SOURCES_DIR, SOURCES_FILE, TOOLS_FILE } from './layout.js';
 import type { LoadResult } from './load-knowledge.js';
 
 /** Bumped whenever the shape of `Entry` or `Source` changes, so old caches are ignored. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 interface CacheFile {
   readonly format: number;
   readonly fingerprint: string;
   readonly entries: Entry[];
   readonly sources: Source[];
+  readonly tools: Tool[];
 }
 
 /**
@@ -37,7 +38,8 @@ function fingerprint(dir: string): string | undefined {
   };
   try {
     add(path.join(dir, SOURCES_FILE));
-    for (const folder of Object.values(KIND_FOLDERS)) {
+    if (existsSync(path.join(dir, TOOLS_FILE))) add(path.join(dir, TOOLS_FILE));
+    for (const folder of [...Object.values(KIND_FOLDERS), SOURCES_DIR]) {
       const full = path.join(dir, folder);
       if (!existsSync(full)) continue;
       for (const name of readdirSync(full).sort()) add(path.join(full, name));
@@ -57,7 +59,11 @@ function readCache(file: string, expected: string): KnowledgeBase | undefined {
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
     if (cache.format !== CACHE_FORMAT || cache.fingerprint !== expected) return undefined;
-    return { entries: cache.entries, sources: new Map(cache.sources.map((s) => [s.id, s])) };
+    return {
+      entries: cache.entries,
+      sources: new Map(cache.sources.map((s) => [s.id, s])),
+      tools: new Map(cache.tools.map((t) => [t.id, t])),
+    };
   } catch {
     return undefined;
   }
@@ -86,6 +92,7 @@ function writeCache(file: string, print: string, knowledge: KnowledgeBase): void
     fingerprint: print,
     entries: [...knowledge.entries],
     sources: [...knowledge.sources.values()],
+    tools: [...knowledge.tools.values()],
   };
   const temporary = `${file}.${process.pid}.tmp`;
   try {

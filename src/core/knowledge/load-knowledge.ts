@@ -3,11 +3,11 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { Entry, EntryKind, KnowledgeBase, Source } from '../types.js';
+import type { Entry, EntryKind, KnowledgeBase, Source, Tool } from '../types.js';
 import { checkKnowledge } from './check-knowledge.js';
-import { KIND_FOLDERS, SOURCES_FILE } from './layout.js';
+import { KIND_FOLDERS, SOURCES_DIR, SOURCES_FILE, TOOLS_FILE } from './layout.js';
 import { formatFieldPath, InvalidKnowledgeError, type KnowledgeProblem } from './problem.js';
-import { commandFrontMatter, frontMatter, sourceRecord } from './schema.js';
+import { commandFrontMatter, frontMatter, sourceRecord, toolRecord } from './schema.js';
 
 
 export type LoadResult =
@@ -58,59 +58,132 @@ function firstLine(error: unknown): string {
   return text.split('\n')[0]?.trim() ?? text;
 }
 
-function readSources(dir: string, problems: KnowledgeProblem[]): Map<string, Source> {
-  const file = path.join(dir, SOURCES_FILE);
+/**
+ * Reads a YAML file that holds a list of records, checking each on its own so that one bad record
+ * does not hide the others. Returns the valid records with their index, or undefined when the
+ * file itself cannot be used.
+ */
+function readRecordList<T extends { id: string }>(
+  file: string,
+  schema: z.ZodType<T>,
+  what: string,
+  example: string,
+  problems: KnowledgeProblem[],
+): { record: T; index: number }[] | undefined {
   const shown = displayPath(file);
-  const sources = new Map<string, Source>();
-  if (!existsSync(file)) {
-    problems.push({
-      file: shown,
-      field: '',
-      message: 'is missing: every entry cites sources listed in this file',
-    });
-    return sources;
-  }
   let raw: unknown;
   try {
     raw = parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
     problems.push({ file: shown, field: '', message: `is not valid YAML: ${firstLine(error)}` });
-    return sources;
+    return undefined;
   }
   if (!Array.isArray(raw)) {
+    problems.push({ file: shown, field: '', message: `must be a YAML list of ${what} (${example})` });
+    return undefined;
+  }
+  const records: { record: T; index: number }[] = [];
+  raw.forEach((item, index) => {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) records.push({ record: parsed.data, index });
+    else problems.push(...schemaProblems(shown, parsed.error, [index]));
+  });
+  return records;
+}
+
+/** `sources.yaml`, then every file of `sources/`, in name order. */
+function sourceFiles(dir: string): string[] {
+  const files = [path.join(dir, SOURCES_FILE)];
+  const extra = path.join(dir, SOURCES_DIR);
+  if (existsSync(extra)) {
+    for (const name of readdirSync(extra).sort()) {
+      if (name.endsWith('.yaml')) files.push(path.join(extra, name));
+    }
+  }
+  return files;
+}
+
+function readSources(dir: string, problems: KnowledgeProblem[]): Map<string, Source> {
+  const sources = new Map<string, Source>();
+  const where = new Map<string, string>();
+  const [main] = sourceFiles(dir);
+  if (main && !existsSync(main)) {
     problems.push({
-      file: shown,
+      file: displayPath(main),
       field: '',
-      message: 'must be a YAML list of sources (- id: ..., title: ..., publisher: ..., url: ...)',
+      message: 'is missing: every entry cites sources listed in this file',
     });
     return sources;
   }
-  // Each record is checked on its own, so one bad source does not hide the others.
-  raw.forEach((item, index) => {
-    const parsed = sourceRecord.safeParse(item);
-    if (!parsed.success) {
-      problems.push(...schemaProblems(shown, parsed.error, [index]));
-      return;
+  for (const file of sourceFiles(dir)) {
+    const shown = displayPath(file);
+    const records = readRecordList(
+      file,
+      sourceRecord,
+      'sources',
+      '- id: ..., title: ..., publisher: ..., url: ...',
+      problems,
+    );
+    for (const { record, index } of records ?? []) {
+      const first = where.get(record.id);
+      if (first !== undefined) {
+        problems.push({
+          file: shown,
+          field: `[${index}].id`,
+          message: `duplicate source id "${record.id}" (first in ${first}): give each source its own id`,
+        });
+        continue;
+      }
+      where.set(record.id, shown);
+      sources.set(record.id, {
+        id: record.id,
+        title: record.title,
+        publisher: record.publisher,
+        gone: record.gone,
+        ...(record.url === undefined ? {} : { url: record.url }),
+        ...(record.note === undefined ? {} : { note: record.note }),
+      });
     }
-    const record = parsed.data;
-    if (sources.has(record.id)) {
+  }
+  return sources;
+}
+
+/** The tool registry; a knowledge base without one simply has no tools. */
+function readTools(dir: string, problems: KnowledgeProblem[]): Map<string, Tool> {
+  const tools = new Map<string, Tool>();
+  const file = path.join(dir, TOOLS_FILE);
+  if (!existsSync(file)) return tools;
+  const shown = displayPath(file);
+  const records =
+    readRecordList(file, toolRecord, 'tools', '- id: podman, name: Podman, spellings: [podman]', problems) ??
+    [];
+  for (const { record, index } of records) {
+    if (tools.has(record.id)) {
       problems.push({
         file: shown,
         field: `[${index}].id`,
-        message: `duplicate source id "${record.id}": give each source its own id`,
+        message: `duplicate tool id "${record.id}": give each tool its own id`,
       });
-      return;
+      continue;
     }
-    sources.set(record.id, {
+    tools.set(record.id, {
       id: record.id,
-      title: record.title,
-      publisher: record.publisher,
-      gone: record.gone,
-      ...(record.url === undefined ? {} : { url: record.url }),
-      ...(record.note === undefined ? {} : { note: record.note }),
+      name: record.name,
+      spellings: record.spellings,
+      impliedBy: record.implied_by,
+      ...(record.parent === undefined ? {} : { parent: record.parent }),
     });
+  }
+  records.forEach(({ record, index }) => {
+    if (record.parent !== undefined && !tools.has(record.parent)) {
+      problems.push({
+        file: shown,
+        field: `[${index}].parent`,
+        message: `unknown tool "${record.parent}": use the id of another tool in this file`,
+      });
+    }
   });
-  return sources;
+  return tools;
 }
 
 function readEntry(
@@ -167,7 +240,10 @@ function readEntry(
   }
   if (!ok) return undefined;
   const rel = path.join(KIND_FOLDERS[folderKind], path.basename(file));
-  return { ...data, body, file: rel };
+  // Optional fields stay absent rather than undefined (exactOptionalPropertyTypes).
+  if (data.kind === 'command') return { ...data, body, file: rel };
+  const { tool, ...rest } = data;
+  return { ...rest, ...(tool === undefined ? {} : { tool }), body, file: rel };
 }
 
 /**
@@ -189,6 +265,7 @@ export function loadKnowledge(dir: string): LoadResult {
     };
   }
   const sources = readSources(dir, problems);
+  const tools = readTools(dir, problems);
   const entries: Entry[] = [];
   for (const kind of Object.keys(KIND_FOLDERS) as EntryKind[]) {
     const folder = path.join(dir, KIND_FOLDERS[kind]);
@@ -217,9 +294,11 @@ export function loadKnowledge(dir: string): LoadResult {
       message: `has no entries: add Markdown files under ${Object.values(KIND_FOLDERS).join('/, ')}/`,
     });
   }
-  problems.push(...checkKnowledge(entries, sources, (file) => displayPath(path.join(dir, file))));
+  problems.push(
+    ...checkKnowledge(entries, sources, tools, (file) => displayPath(path.join(dir, file))),
+  );
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, knowledge: { entries, sources } };
+  return { ok: true, knowledge: { entries, sources, tools } };
 }
 
 /** Like `loadKnowledge`, for start-up: invalid knowledge stops the program with every problem. */

@@ -34,6 +34,10 @@ const commonFields = {
   related: uniqueList(id).default([]),
   sources: uniqueList(nonEmpty).min(1, 'must cite at least one source from knowledge/sources.yaml'),
   summary: oneSentence,
+  tool: id.optional(),
+  tasks: uniqueList(nonEmpty.max(120, 'must be a short task phrase (at most 120 characters)')).default(
+    [],
+  ),
 };
 
 export const glossaryFrontMatter = z.strictObject({
@@ -49,6 +53,7 @@ export const topicFrontMatter = z.strictObject({
 export const commandFrontMatter = z.strictObject({
   ...commonFields,
   kind: z.literal('command'),
+  tool: id,
   command: nonEmpty,
   example: nonEmpty,
   flags: z.array(z.strictObject({ flag: nonEmpty, description: nonEmpty })).default([]),
@@ -86,3 +91,22 @@ export const sourceRecord = z.strictObject({
 export const sourceRegistry = z.array(sourceRecord);
 
 export type SourceRecord = z.infer<typeof sourceRecord>;
+
+const spelling = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^[a-z0-9][a-z0-9 .'-]*(?:-\*)?$/,
+    'must be lower-case words as people type them, like "docker compose" or "lxc-*"',
+  );
+
+export const toolRecord = z.strictObject({
+  id,
+  name: nonEmpty,
+  spellings: uniqueList(spelling).min(1, 'must list at least one spelling that names the tool'),
+  implied_by: uniqueList(spelling).default([]),
+  parent: id.optional(),
+});
+
+export const toolRegistry = z.array(toolRecord);
