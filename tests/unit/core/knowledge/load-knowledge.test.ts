@@ -37,6 +37,7 @@ describe('loadKnowledge: valid knowledge', () => {
       kind: 'command',
       command: 'podman pod create --name <name>',
       example: 'podman pod create --name web',
+      tool: 'podman',
       flags: [{ flag: '--name, -n', description: 'Name of the pod.' }],
       body: 'Add containers to the pod with `podman run --pod web ...`.',
       file: path.join('commands', 'podman-pod-create.md'),
@@ -70,6 +71,10 @@ describe('loadKnowledge: broken knowledge is reported all at once, by file and f
     ['a kind that does not match the folder', `${at('topics/misfiled.md')}: kind: is "command" but the file is in topics/`],
     ['a missing required command field', `${at('commands/no-example.md')}: example: is required`],
     ['front matter that is not YAML', `${at('commands/bad-yaml.md')}: has front matter that is not valid YAML`],
+    ['a command that does not say its tool', `${at('commands/no-tool.md')}: tool: is required`],
+    ['a tool missing from tools.yaml, with the known ones', `${at('commands/unknown-tool.md')}: tool: unknown tool "dokcer": use an id from knowledge/tools.yaml (podman, compose)`],
+    ['a tool whose parent is not a tool', `${at('tools.yaml')}: [1].parent: unknown tool "dokcer"`],
+    ['a source id repeated in another source file, naming the first', `${at('sources/more.yaml')}: [1].id: duplicate source id "good" (first in ${at('sources.yaml')})`],
   ])('reports %s', (_, expected) => {
     expect(problems.some((p) => p.startsWith(expected))).toBe(true);
   });
