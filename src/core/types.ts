@@ -129,7 +129,9 @@ export type NoAnswerReason =
   /** The query was empty or only whitespace and punctuation. */
   | 'empty'
   /** Nothing in the knowledge base matched well enough; suggestions may hold near misses. */
-  | 'not_found';
+  | 'not_found'
+  /** One card nearly fits: it is offered first among the suggestions rather than answered. */
+  | 'unsure';
 
 /** A confident answer built from one knowledge entry. */
 export interface FoundAnswer {
@@ -145,7 +147,7 @@ export interface FoundAnswer {
   readonly citations: readonly Citation[];
   /** Always empty for an answer; present so both variants share one JSON shape. */
   readonly suggestions: readonly EntryRef[];
-  /** Confidence from 0 to 1. */
+  /** The engine's estimate, from 0 to 1, that this is the right card (calibrated; see docs/design.md). */
   readonly score: number;
 }
 

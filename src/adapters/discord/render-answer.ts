@@ -222,7 +222,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions): DiscordMes
     const rows = buttonRows(defineButtons(answer.suggestions));
     const actions = actionButtons(answer, {
       share: false,
-      feedback: options.feedback && answer.reason === 'not_found',
+      feedback: options.feedback && answer.reason !== 'empty',
     });
     return {
       embeds: [

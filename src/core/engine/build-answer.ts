@@ -78,7 +78,7 @@ export function answerFor(
 
 /** What the bot can answer, shown whenever it cannot. */
 export const CAPABILITIES_HINT =
-  'I answer questions about containers: Linux containers (LXC, LXD, LXCFS), Windows containers and their isolation types, Kubernetes and its components, and Podman. Try a term such as `pod`, `Krypton` or `kubelet`, or ask "how do I create a pod with podman?"';
+  'I answer questions about containers: Linux containers (LXC, LXD, Incus, LXCFS), Windows containers and their isolation types, Kubernetes and its tools, Docker and Podman. Try a term such as `pod`, `Krypton` or `kubelet`, or ask "how do I create a pod with podman?"';
 
 /** A polite "I don't know" with the nearest terms. */
 export function noAnswer(
@@ -89,9 +89,11 @@ export function noAnswer(
   const lead =
     reason === 'empty'
       ? 'Ask me a question or give me a term to define.'
-      : suggestions.length > 0
-        ? "I don't have an answer for that. Did you mean one of these?"
-        : "I don't have an answer for that.";
+      : reason === 'unsure' && suggestions[0]
+        ? `I'm not sure I have the right card for that. Did you mean *${suggestions[0].title}*?`
+        : suggestions.length > 0
+          ? "I don't have an answer for that. Did you mean one of these?"
+          : "I don't have an answer for that.";
   return {
     kind: 'no_answer',
     query,

@@ -38,6 +38,7 @@ export class NameIndex {
   private partialTable: Map<string, Entry[]> | undefined;
   private sortedNames: NameRecord[] | undefined;
   private wordsTable: Map<string, (readonly string[])[]> | undefined;
+  private acronymTable: Map<string, Entry | null> | undefined;
 
   constructor(private readonly entries: readonly Entry[]) {
     // First owner wins; the validator makes sure there is only one.
@@ -81,18 +82,52 @@ export class NameIndex {
     return this.sortedNames;
   }
 
-  /** The content words of each of an entry's names, to spot a name spelt out in a question. */
-  wordsOf(entryId: string): readonly (readonly string[])[] {
+  /**
+   * The content words of each of an entry's names and task phrases, to spot one spelt out in a
+   * question ("what does the mount namespace do", "roll back a release").
+   */
+  phrasesOf(entryId: string): readonly (readonly string[])[] {
     if (!this.wordsTable) {
       this.wordsTable = new Map();
       for (const entry of this.entries) {
         this.wordsTable.set(
           entry.id,
-          [entry.title, ...entry.aliases].map(contentTerms).filter((words) => words.length > 0),
+          [entry.title, ...entry.aliases, ...entry.tasks]
+            .map(contentTerms)
+            .filter((words) => words.length > 0),
         );
       }
     }
     return this.wordsTable.get(entryId) ?? [];
+  }
+
+  /**
+   * The entry whose multi-word title or alias has these initials ("QoS" for "Quality of
+   * Service", "HPA" for "Horizontal Pod Autoscaler"), when exactly one has them and no entry is
+   * called that outright.
+   */
+  byAcronym(text: string): Entry | undefined {
+    if (!this.acronymTable) {
+      const table = new Map<string, Entry | null>();
+      for (const entry of this.entries) {
+        for (const [name] of namesOf(entry)) {
+          const words = tokenize(name.replace(/\([^()]*\)/g, ' '));
+          if (words.length < 2) continue;
+          const content = words.filter((word) => !STOP_WORDS.has(word));
+          for (const initials of new Set([
+            words.map((word) => word[0]).join(''),
+            content.map((word) => word[0]).join(''),
+          ])) {
+            if (initials.length < 2 || this.exact.has(initials)) continue;
+            const owner = table.get(initials);
+            table.set(initials, owner === undefined || owner === entry ? entry : null);
+          }
+        }
+      }
+      this.acronymTable = table;
+    }
+    const key = normaliseKey(text);
+    return key.length >= 2 && key.length <= 6 ? (this.acronymTable.get(key) ?? undefined) : undefined;
   }
 
   /** Names with plurals stemmed, so "pods" finds "Pod". */

@@ -19,7 +19,7 @@ const WORD_ASCII = /[a-z0-9]+/g;
 const WORD_UNICODE = /[\p{L}\p{N}]+/gu;
 
 /** Lower case without accents, so `Ünïcode` and `unicode` are the same word. */
-function fold(text: string): string {
+export function fold(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
@@ -91,6 +91,9 @@ const DEFINITION =
 /** Reads the intent off the opening words of a question. */
 export function detectIntent(question: string): Intent {
   const text = fold(question)
+    .trim()
+    // "with podman, attach…", "helm: roll back…": a tool named up front is not the question.
+    .replace(/^(?:(?:with|using|in|on|for)\s+)?[\p{L}\p{N}.'-]+(?:\s+[\p{L}\p{N}.'-]+)?\s*[,:]\s+/u, '')
     .replace(/[^\p{L}\p{N}'\s]+/gu, ' ')
     .trim();
   const opening = text.replace(/^(?:hey|hi|hello|please|so|ok|okay)\b[\s,]*/u, '');

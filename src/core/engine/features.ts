@@ -1,0 +1,45 @@
+/**
+ * What the engine knows about a ranked candidate when it decides whether to answer with it. The
+ * calibration model (calibration-model.ts) turns these into the probability that the card is
+ * right; `npm run calibrate` fits it on the dev halves of the question sets.
+ */
+export interface Features {
+  /** Share of the question's words (weighted by rarity) found anywhere in the entry. */
+  readonly coverage: number;
+  /** Share of the question's words (unweighted) found in the entry. */
+  readonly plainCoverage: number;
+  /** Share of the question's words (weighted) found in the entry's names or task phrases. */
+  readonly nameCoverage: number;
+  /** Weighted share of the question taken by a name or task phrase spelt out in full. */
+  readonly spelled: number;
+  /** How far ahead of the runner-up the candidate is: 1 − runner-up / best (1 when alone). */
+  readonly margin: number;
+  /** 1 when a query word had to be corrected for the candidate to match. */
+  readonly corrected: number;
+  /** How well the kind fits the question: a command for "how do I", a term for "what is". */
+  readonly kindFit: number;
+  /** 1 when the question names a tool and the entry is that tool's. */
+  readonly toolMatch: number;
+  /** Weighted share of the question's words that occur nowhere in the knowledge. */
+  readonly unknownShare: number;
+  /** The heaviest question word the entry lacks, as a share of the question's weight. */
+  readonly worstMissing: number;
+}
+
+/** The names of the features, in the order of the model's weights. */
+export const FEATURE_NAMES = [
+  'coverage',
+  'plainCoverage',
+  'nameCoverage',
+  'spelled',
+  'margin',
+  'corrected',
+  'kindFit',
+  'toolMatch',
+  'unknownShare',
+  'worstMissing',
+] as const satisfies readonly (keyof Features)[];
+
+export function featureVector(features: Features): number[] {
+  return FEATURE_NAMES.map((name) => features[name]);
+}

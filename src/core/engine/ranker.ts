@@ -1,0 +1,457 @@
+import { createRequire } from 'node:module';
+import type MiniSearchType from 'minisearch';
+import type { SearchResult } from 'minisearch';
+import type { Entry, EntryKind, KnowledgeBase } from '../types.js';
+import { isEnglishWord, warmDictionary } from './dictionary.js';
+import type { Features } from './features.js';
+import { NameIndex } from './name-index.js';
+import { contentTerms, type Intent, STOP_WORDS, stem, tokenize } from './normalise.js';
+import { fitsTools, type NamedTools, ToolDetector } from './tool-detection.js';
+
+/**
+ * Field weights: what an entry is called, and the jobs it is for, matter more than what its body
+ * mentions. Names and task phrases weigh the same (issue 9: "indexed as strongly as names").
+ */
+const BOOST = {
+  title: 6,
+  aliases: 6,
+  tasks: 6,
+  command: 3,
+  summary: 2,
+  tags: 1.5,
+  body: 1,
+} as const;
+const FIELDS = Object.keys(BOOST);
+const NAME_FIELDS: ReadonlySet<string> = new Set(['title', 'aliases', 'tasks', 'command']);
+
+/**
+ * How much each kind of entry is preferred for each intent (ranking only; the calibration model
+ * sees `kindFit`). Tuned on the dev halves: lower command weights for how-to questions let
+ * concept cards win "how do I" questions they answer better than any command.
+ */
+const KIND_WEIGHT: Readonly<Record<Intent, Readonly<Record<EntryKind, number>>>> = {
+  how_to: { command: 2.5, topic: 1, glossary: 0.8 },
+  definition: { glossary: 1.6, topic: 1.2, command: 0.5 },
+  neutral: { glossary: 1.2, topic: 1, command: 1 },
+};
+
+/** `kindFit` feature: 1 for the kind the intent asks for, 0 for the wrong one. */
+const KIND_FIT: Readonly<Record<Intent, Readonly<Record<EntryKind, number>>>> = {
+  how_to: { command: 1, topic: 0.5, glossary: 0 },
+  definition: { glossary: 1, topic: 1, command: 0 },
+  neutral: { glossary: 0.5, topic: 0.5, command: 0.5 },
+};
+
+/**
+ * A tool the question only implies ("kubernetes" → kubectl) lifts that tool's cards by this
+ * factor in the ranking — enough to win a tie against another tool's card, not to beat a card
+ * that covers clearly more of the question.
+ */
+const IMPLIED_TOOL_BOOST = 1.5;
+/** How many top results are re-weighed by intent and coverage. */
+const RERANK_LIMIT = 50;
+/** Pruning of very common query words starts at this many entries... */
+const PRUNE_FROM_ENTRIES = 2000;
+/** ...for words found in more than this share of entries. */
+const COMMON_TERM_SHARE = 0.1;
+/**
+ * A word counts as meaningful for "did you mean" when its rarity weight is at least this share
+ * of the rarest possible word's (a word in one entry). 0.35 keeps words in up to ~10% of the
+ * shipped entries ("volume", "pod") and drops ones in most of them ("container").
+ */
+const MEANINGFUL_WEIGHT_SHARE = 0.35;
+/**
+ * A query word found only as the start of a longer word ("diff" in "difference", "pull" in
+ * "pulling") is half a match: often a real inflection, often a different word.
+ */
+const PREFIX_MATCH_SHARE = 0.5;
+/** Words shorter than this are never spelling-corrected: too many real words are that short. */
+const MIN_CORRECTABLE_LENGTH = 4;
+
+export interface IndexedDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly aliases: string;
+  readonly tasks: string;
+  readonly command: string;
+  readonly summary: string;
+  readonly tags: string;
+  readonly body: string;
+}
+
+/** A candidate answer from the full-text ranking, with what the decision needs to know. */
+export interface Ranked {
+  readonly entry: Entry;
+  readonly weighted: number;
+  readonly features: Features;
+}
+
+/** The outcome of ranking a question. */
+export interface Ranking {
+  readonly tools: NamedTools;
+  /** The (corrected) terms that were searched. */
+  readonly terms: readonly string[];
+  readonly corrected: boolean;
+  /** Best first, only entries that fit the tools the question names. */
+  readonly ranked: readonly Ranked[];
+}
+
+/** Index-time term processing, also applied to query terms. */
+function processTerm(term: string): string | null {
+  return STOP_WORDS.has(term) ? null : stem(term);
+}
+
+function documentOf(entry: Entry): IndexedDocument {
+  return {
+    id: entry.id,
+    title: entry.title,
+    // The id's words are names too: `podman-pod-create` finds the entry it names.
+    aliases: [...entry.aliases, entry.id.replace(/-/g, ' ')].join(' \n '),
+    tasks: entry.tasks.join(' \n '),
+    command: entry.kind === 'command' ? `${entry.command} \n ${entry.example}` : '',
+    summary: entry.summary,
+    tags: entry.tags.join(' '),
+    body: entry.body,
+  };
+}
+
+interface SearchIndexes {
+  readonly index: MiniSearchType<IndexedDocument>;
+  /** Every processed term of the index, to tell known words from misspellings. */
+  readonly vocabulary: ReadonlySet<string>;
+  /** The words names are made of: what a misspelt word is corrected to. */
+  readonly spelling: MiniSearchType<{ id: string; word: string }>;
+  /** In how many entries each term occurs. */
+  readonly documentFrequency: ReadonlyMap<string, number>;
+}
+
+/**
+ * minisearch, loaded on first use: a one-off `define` by exact name never builds an index, and
+ * loading the library is a measurable part of the CLI's start. (Its CommonJS build, so that the
+ * load can stay synchronous.)
+ */
+function loadMiniSearch(): typeof MiniSearchType {
+  return createRequire(import.meta.url)('minisearch') as typeof MiniSearchType;
+}
+
+function buildIndexes(entries: readonly Entry[]): SearchIndexes {
+  const MiniSearch = loadMiniSearch();
+  const vocabulary = new Set<string>();
+  const nameWords = new Set<string>();
+  const documentFrequency = new Map<string, number>();
+  let termsOfDocument = new Set<string>();
+  const index = new MiniSearch<IndexedDocument>({
+    fields: FIELDS,
+    tokenize,
+    // Collects the vocabularies while indexing, so every text is tokenised once.
+    processTerm: (term, field) => {
+      const processed = processTerm(term);
+      if (processed && field) {
+        vocabulary.add(processed);
+        termsOfDocument.add(processed);
+        if (NAME_FIELDS.has(field) && field !== 'tasks' && processed.length >= 3) {
+          nameWords.add(processed);
+        }
+      }
+      return processed;
+    },
+    searchOptions: { boost: BOOST, combineWith: 'OR', processTerm },
+  });
+  for (const entry of entries) {
+    termsOfDocument = new Set();
+    index.add(documentOf(entry));
+    for (const term of termsOfDocument) {
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    }
+  }
+  const spelling = new MiniSearch<{ id: string; word: string }>({
+    fields: ['word'],
+    tokenize: (text) => [text],
+    processTerm: (term) => term,
+    searchOptions: { maxFuzzy: 2 },
+  });
+  spelling.addAll([...nameWords].map((word) => ({ id: word, word })));
+  return { index, vocabulary, spelling, documentFrequency };
+}
+
+/**
+ * Edit distance with swaps of neighbours counted as one typo ("kubernetse", "heluim"), with a
+ * cut-off: distances above `max` are reported as `max + 1`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
+      }
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return max + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length] ?? max + 1, max + 1);
+}
+
+/** The typos a word of this length may carry and still be corrected: 1 up to 5 letters, else 2. */
+export function allowedTypos(word: string): number {
+  return word.length <= 5 ? 1 : 2;
+}
+
+/**
+ * The search side of the engine: names, tools, spelling and full-text ranking. It finds and
+ * describes candidates; `createEngine` decides whether to answer with them.
+ */
+export class Ranker {
+  readonly names: NameIndex;
+  private readonly tools: ToolDetector;
+  private readonly entriesById = new Map<string, Entry>();
+  private built: SearchIndexes | undefined;
+
+  constructor(private readonly knowledge: KnowledgeBase) {
+    for (const entry of knowledge.entries) this.entriesById.set(entry.id, entry);
+    this.names = new NameIndex(knowledge.entries);
+    this.tools = new ToolDetector(knowledge.tools);
+  }
+
+  entry(id: string): Entry | undefined {
+    return this.entriesById.get(id);
+  }
+
+  /** Builds the full-text indexes now; otherwise they are built on first use. */
+  warm(): void {
+    this.indexes();
+    warmDictionary();
+  }
+
+  detectTools(question: string): NamedTools {
+    return this.tools.detect(question);
+  }
+
+  private indexes(): SearchIndexes {
+    this.built ??= buildIndexes(this.knowledge.entries);
+    return this.built;
+  }
+
+  /**
+   * Replaces misspelt words by the one nearest word of a name. A word is only a misspelling when
+   * it is neither in the knowledge nor an English word ("device" is never corrected to "veth"),
+   * and only when one name word is nearest (a tie is no correction).
+   */
+  correct(terms: readonly string[]): { terms: string[]; corrected: boolean } {
+    const { vocabulary, spelling } = this.indexes();
+    let corrected = false;
+    const out = terms.map((term) => {
+      if (vocabulary.has(term) || term.length < MIN_CORRECTABLE_LENGTH || /\d/.test(term)) {
+        return term;
+      }
+      if (isEnglishWord(term)) return term;
+      const typos = allowedTypos(term);
+      const near = spelling
+        .search(term, { fuzzy: typos, prefix: false })
+        .slice(0, 10)
+        .map((hit) => ({ word: hit.id as string, distance: editDistance(term, hit.id, typos) }))
+        .filter((hit) => hit.distance <= typos)
+        .sort((a, b) => a.distance - b.distance);
+      const [best, next] = near;
+      if (!best || (next && next.distance === best.distance)) return term;
+      corrected = true;
+      return best.word;
+    });
+    return { terms: out, corrected };
+  }
+
+  /** How much a query word says: rare words much, common ones little, unknown ones most. */
+  weightOf(term: string): number {
+    const df = this.indexes().documentFrequency.get(term) ?? 0;
+    return Math.log(1 + this.knowledge.entries.length / Math.max(1, df));
+  }
+
+  /** Whether a word occurs anywhere in the knowledge. */
+  knows(term: string): boolean {
+    return this.indexes().vocabulary.has(term);
+  }
+
+  /**
+   * In a very large knowledge base, words found in a large share of all entries ("container")
+   * make every query scan most of the index while hardly changing the ranking; they are left out
+   * when rarer words remain. Small bases (the shipped one) are never pruned.
+   */
+  private selective(terms: readonly string[]): readonly string[] {
+    const { documentFrequency } = this.indexes();
+    const total = this.knowledge.entries.length;
+    if (total < PRUNE_FROM_ENTRIES || terms.length < 2) return terms;
+    const limit = total * COMMON_TERM_SHARE;
+    const kept = terms.filter((term) => (documentFrequency.get(term) ?? 0) <= limit);
+    if (kept.length > 0) return kept;
+    const rarest = [...terms].sort(
+      (a, b) => (documentFrequency.get(a) ?? 0) - (documentFrequency.get(b) ?? 0),
+    )[0];
+    return rarest ? [rarest] : terms;
+  }
+
+  /** Ranks every entry for a question, best first; only entries that fit the tools it names. */
+  rank(question: string, intent: Intent): Ranking {
+    const tools = this.detectTools(question);
+    const { terms, corrected } = this.correct(contentTerms(question));
+    return { tools, terms, corrected, ranked: this.rankTerms(terms, intent, tools, corrected) };
+  }
+
+  rankTerms(
+    allTerms: readonly string[],
+    intent: Intent,
+    tools: NamedTools,
+    corrected: boolean,
+  ): Ranked[] {
+    if (allTerms.length === 0) return [];
+    const terms = this.selective(allTerms);
+    const weights = new Map(terms.map((term) => [term, this.weightOf(term)]));
+    const totalWeight = [...weights.values()].reduce((sum, w) => sum + w, 0);
+    let unknownWeight = 0;
+    for (const term of terms) if (!this.knows(term)) unknownWeight += weights.get(term) ?? 0;
+    const unknownShare = totalWeight > 0 ? unknownWeight / totalWeight : 0;
+    const results = this.indexes().index.search(terms.join(' '), {
+      prefix: (term) => term.length >= 4,
+      fuzzy: false,
+    });
+    const candidates: { entry: Entry; weighted: number; features: Omit<Features, 'margin'> }[] =
+      [];
+    // Results come sorted by relevance; re-weighing the long tail cannot lift it to the top.
+    for (const result of results) {
+      if (candidates.length >= RERANK_LIMIT) break;
+      const entry = this.entriesById.get(result.id as string);
+      if (!entry || !fitsTools(entry, tools)) continue;
+      candidates.push(this.describe(entry, result, terms, weights, totalWeight, intent, tools, {
+        corrected,
+        unknownShare,
+      }));
+    }
+    candidates.sort((a, b) => b.weighted - a.weighted);
+    return candidates.map((candidate, i) => {
+      const next = i === 0 ? candidates[1] : candidates[0];
+      const margin =
+        i === 0 ? (next && candidate.weighted > 0 ? 1 - next.weighted / candidate.weighted : 1) : 0;
+      return {
+        entry: candidate.entry,
+        weighted: candidate.weighted,
+        features: { ...candidate.features, margin: Math.max(0, margin) },
+      };
+    });
+  }
+
+  private describe(
+    entry: Entry,
+    result: SearchResult,
+    terms: readonly string[],
+    weights: ReadonlyMap<string, number>,
+    totalWeight: number,
+    intent: Intent,
+    tools: NamedTools,
+    context: { corrected: boolean; unknownShare: number },
+  ): { entry: Entry; weighted: number; features: Omit<Features, 'margin'> } {
+    const toolMatch = entry.tool !== undefined && tools.named.has(entry.tool) ? 1 : 0;
+    // Which query words matched, and which of them matched a name (title, alias, task, command).
+    // The words that named a tool are matched by that tool's cards whatever their text says; a
+    // word found only as the start of a longer one ("diff" in "difference") counts half.
+    let matched = 0;
+    let named = 0;
+    let worstMissing = 0;
+    for (const term of terms) {
+      let inText = 0;
+      let inName = 0;
+      if (toolMatch && tools.toolWords.has(term)) {
+        inText = 1;
+        inName = 1;
+      }
+      for (const [docTerm, fields] of Object.entries(result.match)) {
+        if (docTerm !== term && !docTerm.startsWith(term)) continue;
+        const strength = docTerm === term ? 1 : PREFIX_MATCH_SHARE;
+        inText = Math.max(inText, strength);
+        if (fields.some((field) => NAME_FIELDS.has(field))) inName = Math.max(inName, strength);
+      }
+      const weight = weights.get(term) ?? 0;
+      matched += inText * weight;
+      named += inName * weight;
+      if (inText < 1) worstMissing = Math.max(worstMissing, (1 - inText) * weight);
+    }
+    const share = (w: number) => (totalWeight > 0 ? w / totalWeight : 0);
+    const plainCoverage = new Set(result.queryTerms).size / terms.length;
+    const coverage = share(matched);
+    const nameCoverage = share(named);
+    // A name or task phrase of the entry spelt out in the question.
+    let spelled = 0;
+    for (const words of this.names.phrasesOf(entry.id)) {
+      if (words.every((word) => terms.includes(word))) {
+        spelled = Math.max(
+          spelled,
+          share(words.reduce((sum, word) => sum + (weights.get(word) ?? 0), 0)),
+        );
+      }
+    }
+    const implied = entry.tool !== undefined && tools.implied.has(entry.tool);
+    const weighted =
+      result.score *
+      KIND_WEIGHT[intent][entry.kind] *
+      coverage *
+      (1 + nameCoverage) *
+      (1 + 2 * spelled) *
+      (implied ? IMPLIED_TOOL_BOOST : 1);
+    return {
+      entry,
+      weighted,
+      features: {
+        coverage,
+        plainCoverage,
+        nameCoverage,
+        spelled,
+        corrected: context.corrected ? 1 : 0,
+        kindFit: KIND_FIT[intent][entry.kind],
+        toolMatch,
+        unknownShare: context.unknownShare,
+        worstMissing: share(worstMissing),
+      },
+    };
+  }
+
+  /**
+   * "Did you mean": entries whose names or task phrases share a meaningful word with the
+   * question (or a close spelling of one), best first. A word found in most entries
+   * ("container") or an English word the knowledge never uses ("weather") is not meaningful, so
+   * an off-topic question gets no suggestions.
+   */
+  suggestions(question: string, limit: number, exclude?: string): Entry[] {
+    const tools = this.detectTools(question);
+    const { terms } = this.correct(
+      contentTerms(question).filter((t) => t.length >= 3 && !tools.toolWords.has(t)),
+    );
+    const ceiling = Math.log(1 + this.knowledge.entries.length);
+    const meaningful = terms.filter(
+      (term) => this.knows(term) && this.weightOf(term) >= ceiling * MEANINGFUL_WEIGHT_SHARE,
+    );
+    if (meaningful.length === 0) return [];
+    return this.indexes()
+      .index.search(meaningful.join(' '), {
+        fields: ['title', 'aliases', 'tasks', 'command'],
+        prefix: (term) => term.length >= 5,
+        fuzzy: false,
+      })
+      .map((result) => this.entriesById.get(result.id as string))
+      .filter(
+        (entry): entry is Entry =>
+          entry !== undefined && entry.id !== exclude && fitsTools(entry, tools),
+      )
+      .slice(0, limit);
+  }
+}
