@@ -3,10 +3,10 @@
 // Knowledge: 331 entries. Weights follow FEATURE_NAMES (features.ts):
 // coverage, plainCoverage, nameCoverage, spelled, margin, corrected, kindFit, toolMatch, unknownShare, worstMissing.
 export const CALIBRATION = {
-  bias: -3.433,
-  weights: [0.437, 0.419, 0.357, 1.791, 0.813, -0.103, 2.022, 0.92, -0.378, -0.293],
-  byPath: { name: 0.996, partial: 0.8, acronym: 0.5, spelling: 0.875 },
-  answerAt: 0.58,
-  askBackAt: 0.58,
+  bias: -4.356,
+  weights: [0.99, 1.033, 0.53, 0.927, 0.923, -0.134, 2.339, -0.521, -0.173, -0.657],
+  byPath: { name: 0.996, partial: 0.8, acronym: 0.5, spelling: 0.889 },
+  answerAt: 0.61,
+  askBackAt: 0.61,
   askBackMargin: 0.4,
 } as const;
