@@ -16,7 +16,13 @@ import {
   probabilityRight,
 } from './calibration.js';
 import type { Features } from './features.js';
-import { contentTerms, detectIntent, type Intent, MAX_QUERY_LENGTH, normaliseKey } from './normalise.js';
+import {
+  contentTerms,
+  detectIntent,
+  type Intent,
+  MAX_QUERY_LENGTH,
+  normaliseKey,
+} from './normalise.js';
 import { Ranker } from './ranker.js';
 import { dayNumber, pickTermOfDay } from './term-of-day.js';
 
@@ -94,7 +100,8 @@ export function createDecisionMaker(knowledge: KnowledgeBase): DecisionMaker & {
       if (decision.kind === 'candidate') return decision;
       return {
         kind: 'none',
-        alternatives: decision.alternatives.length > 0 ? decision.alternatives : alternativesFor(term),
+        alternatives:
+          decision.alternatives.length > 0 ? decision.alternatives : alternativesFor(term),
       };
     },
 
@@ -149,13 +156,13 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
         (decision.features?.margin ?? 0) >= ASK_BACK_MARGIN
       ) {
         const rest = ranker.suggestions(query, NEAREST_LIMIT, decision.entry.id);
-        return noAnswer(query, 'unsure', [decision.entry, ...rest].slice(0, NEAREST_LIMIT).map(refOf));
+        return noAnswer(
+          query,
+          'unsure',
+          [decision.entry, ...rest].slice(0, NEAREST_LIMIT).map(refOf),
+        );
       }
-      return noAnswer(
-        query,
-        'not_found',
-        ranker.suggestions(query, NEAREST_LIMIT).map(refOf),
-      );
+      return noAnswer(query, 'not_found', ranker.suggestions(query, NEAREST_LIMIT).map(refOf));
     }
     return noAnswer(query, 'not_found', decision.alternatives.map(refOf));
   }

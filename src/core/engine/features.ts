@@ -12,6 +12,14 @@ export interface Features {
   readonly nameCoverage: number;
   /** Weighted share of the question taken by a name or task phrase spelt out in full. */
   readonly spelled: number;
+  /**
+   * How well the entry's best single name or task phrase and the question fit each other, from
+   * both sides (the harmonic mean of the share of the name in the question and of the question in
+   * the name, words weighted by rarity).
+   */
+  readonly nameFit: number;
+  /** 1 when the question has a single searchable word: one word matches many cards. */
+  readonly shortQuestion: number;
   /** How far ahead of the runner-up the candidate is: 1 − runner-up / best (1 when alone). */
   readonly margin: number;
   /** 1 when a query word had to be corrected for the candidate to match. */
@@ -32,6 +40,8 @@ export const FEATURE_NAMES = [
   'plainCoverage',
   'nameCoverage',
   'spelled',
+  'nameFit',
+  'shortQuestion',
   'margin',
   'corrected',
   'kindFit',

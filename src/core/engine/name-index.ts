@@ -127,7 +127,9 @@ export class NameIndex {
       this.acronymTable = table;
     }
     const key = normaliseKey(text);
-    return key.length >= 2 && key.length <= 6 ? (this.acronymTable.get(key) ?? undefined) : undefined;
+    return key.length >= 2 && key.length <= 6
+      ? (this.acronymTable.get(key) ?? undefined)
+      : undefined;
   }
 
   /** Names with plurals stemmed, so "pods" finds "Pod". */

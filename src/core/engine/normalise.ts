@@ -93,7 +93,10 @@ export function detectIntent(question: string): Intent {
   const text = fold(question)
     .trim()
     // "with podman, attach…", "helm: roll back…": a tool named up front is not the question.
-    .replace(/^(?:(?:with|using|in|on|for)\s+)?[\p{L}\p{N}.'-]+(?:\s+[\p{L}\p{N}.'-]+)?\s*[,:]\s+/u, '')
+    .replace(
+      /^(?:(?:with|using|in|on|for)\s+)?[\p{L}\p{N}.'-]+(?:\s+[\p{L}\p{N}.'-]+)?\s*[,:]\s+/u,
+      '',
+    )
     .replace(/[^\p{L}\p{N}'\s]+/gu, ' ')
     .trim();
   const opening = text.replace(/^(?:hey|hi|hello|please|so|ok|okay)\b[\s,]*/u, '');

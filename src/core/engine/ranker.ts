@@ -17,6 +17,7 @@ const BOOST = {
   aliases: 6,
   tasks: 6,
   command: 3,
+  flags: 2,
   summary: 2,
   tags: 1.5,
   body: 1,
@@ -65,6 +66,20 @@ const MEANINGFUL_WEIGHT_SHARE = 0.35;
  * "pulling") is half a match: often a real inflection, often a different word.
  */
 const PREFIX_MATCH_SHARE = 0.5;
+/**
+ * Verbs and words of documentation titles that say little about which card is meant
+ * ("configure liveness probes", "a walkthrough of autoscaling"): they weigh this share of what
+ * their rarity alone would give, so that missing them costs little and matching them gains
+ * little. 0.35 halves their weight against the commonest subject words; tuned on the dev halves.
+ */
+const GENERIC_WORD_SHARE = 0.35;
+const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  `add adding access apply applying basic basics change changing configure configuring
+   configuration create creating declare define defining deploy deploying enable enabling example
+   guide instal install installing intro introduction learn manage managing overview run running
+   set setting setup step tip tips tutorial understand understanding use using walkthrough way
+   work working`.split(/\s+/),
+);
 /** Words shorter than this are never spelling-corrected: too many real words are that short. */
 const MIN_CORRECTABLE_LENGTH = 4;
 
@@ -74,6 +89,7 @@ export interface IndexedDocument {
   readonly aliases: string;
   readonly tasks: string;
   readonly command: string;
+  readonly flags: string;
   readonly summary: string;
   readonly tags: string;
   readonly body: string;
@@ -109,6 +125,11 @@ function documentOf(entry: Entry): IndexedDocument {
     aliases: [...entry.aliases, entry.id.replace(/-/g, ' ')].join(' \n '),
     tasks: entry.tasks.join(' \n '),
     command: entry.kind === 'command' ? `${entry.command} \n ${entry.example}` : '',
+    // "--volumes-from", "--restart": people ask about a flag and expect its command.
+    flags:
+      entry.kind === 'command'
+        ? entry.flags.map((flag) => `${flag.flag} ${flag.description}`).join(' \n ')
+        : '',
     summary: entry.summary,
     tags: entry.tags.join(' '),
     body: entry.body,
@@ -276,7 +297,8 @@ export class Ranker {
   /** How much a query word says: rare words much, common ones little, unknown ones most. */
   weightOf(term: string): number {
     const df = this.indexes().documentFrequency.get(term) ?? 0;
-    return Math.log(1 + this.knowledge.entries.length / Math.max(1, df));
+    const rarity = Math.log(1 + this.knowledge.entries.length / Math.max(1, df));
+    return GENERIC_WORDS.has(term) ? rarity * GENERIC_WORD_SHARE : rarity;
   }
 
   /** Whether a word occurs anywhere in the knowledge. */
@@ -326,17 +348,18 @@ export class Ranker {
       prefix: (term) => term.length >= 4,
       fuzzy: false,
     });
-    const candidates: { entry: Entry; weighted: number; features: Omit<Features, 'margin'> }[] =
-      [];
+    const candidates: { entry: Entry; weighted: number; features: Omit<Features, 'margin'> }[] = [];
     // Results come sorted by relevance; re-weighing the long tail cannot lift it to the top.
     for (const result of results) {
       if (candidates.length >= RERANK_LIMIT) break;
       const entry = this.entriesById.get(result.id as string);
       if (!entry || !fitsTools(entry, tools)) continue;
-      candidates.push(this.describe(entry, result, terms, weights, totalWeight, intent, tools, {
-        corrected,
-        unknownShare,
-      }));
+      candidates.push(
+        this.describe(entry, result, terms, weights, totalWeight, intent, tools, {
+          corrected,
+          unknownShare,
+        }),
+      );
     }
     candidates.sort((a, b) => b.weighted - a.weighted);
     return candidates.map((candidate, i) => {
@@ -390,14 +413,38 @@ export class Ranker {
     const plainCoverage = new Set(result.queryTerms).size / terms.length;
     const coverage = share(matched);
     const nameCoverage = share(named);
-    // A name or task phrase of the entry spelt out in the question.
+    // A name or task phrase of the entry spelt out in the question (`spelled`), and how well the
+    // best single one fits it from both sides (`nameFit`: "probes" fits "configure liveness
+    // readiness probes" well; "virtual ethernet device" fits "device plugins" badly).
     let spelled = 0;
+    let nameFit = 0;
     for (const words of this.names.phrasesOf(entry.id)) {
-      if (words.every((word) => terms.includes(word))) {
-        spelled = Math.max(
-          spelled,
-          share(words.reduce((sum, word) => sum + (weights.get(word) ?? 0), 0)),
-        );
+      let inQuestion = 0;
+      let phraseWeight = 0;
+      let covered = 0;
+      for (const word of words) {
+        const weight = this.weightOf(word);
+        phraseWeight += weight;
+        const strength = terms.includes(word)
+          ? 1
+          : terms.some(
+                (term) => term.length >= 4 && (word.startsWith(term) || term.startsWith(word)),
+              )
+            ? PREFIX_MATCH_SHARE
+            : 0;
+        inQuestion += strength * weight;
+        if (strength > 0) {
+          const term = terms.includes(word)
+            ? word
+            : terms.find((t) => word.startsWith(t) || t.startsWith(word));
+          covered += strength * (weights.get(term ?? '') ?? 0);
+        }
+      }
+      if (words.every((word) => terms.includes(word))) spelled = Math.max(spelled, share(covered));
+      const fromName = phraseWeight > 0 ? inQuestion / phraseWeight : 0;
+      const fromQuestion = share(covered);
+      if (fromName + fromQuestion > 0) {
+        nameFit = Math.max(nameFit, (2 * fromName * fromQuestion) / (fromName + fromQuestion));
       }
     }
     const implied = entry.tool !== undefined && tools.implied.has(entry.tool);
@@ -416,6 +463,8 @@ export class Ranker {
         plainCoverage,
         nameCoverage,
         spelled,
+        nameFit,
+        shortQuestion: terms.length <= 1 ? 1 : 0,
         corrected: context.corrected ? 1 : 0,
         kindFit: KIND_FIT[intent][entry.kind],
         toolMatch,
