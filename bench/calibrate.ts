@@ -76,7 +76,16 @@ for (const set of devSets) {
         : decisions.decideAsk(question.q);
     const answerable = question.expect.length > 0;
     if (decision.kind === 'none') {
-      samples.push({ set: set.name, family: set.family, weight, path: 'none', x: [], margin: 0, right: false, answerable });
+      samples.push({
+        set: set.name,
+        family: set.family,
+        weight,
+        path: 'none',
+        x: [],
+        margin: 0,
+        right: false,
+        answerable,
+      });
       continue;
     }
     samples.push({
@@ -94,7 +103,7 @@ for (const set of devSets) {
 
 // Name matches: the smoothed share right per path.
 const byPath: Record<string, number> = {};
-for (const p of ['name', 'partial', 'acronym', 'spelling'] as const) {
+for (const p of ['name', 'partial', 'acronym', 'spelling', 'command'] as const) {
   const of = samples.filter((s) => s.path === p);
   const right = of.filter((s) => s.right).length;
   byPath[p] = Math.round(((right + 1) / (of.length + 2)) * 1000) / 1000;
@@ -120,7 +129,8 @@ for (let iteration = 0; iteration < ITERATIONS; iteration += 1) {
   }
   bias -= (LEARNING_RATE * gradBias) / totalWeight;
   for (let i = 0; i < dims; i += 1) {
-    weights[i] = (weights[i] ?? 0) - LEARNING_RATE * ((grad[i] ?? 0) / totalWeight + L2 * (weights[i] ?? 0));
+    weights[i] =
+      (weights[i] ?? 0) - LEARNING_RATE * ((grad[i] ?? 0) / totalWeight + L2 * (weights[i] ?? 0));
   }
 }
 console.log(
@@ -180,7 +190,7 @@ writeFileSync(
 export const CALIBRATION = {
   bias: ${round(bias)},
   weights: [${weights.map(round).join(', ')}],
-  byPath: { name: ${byPath.name}, partial: ${byPath.partial}, acronym: ${byPath.acronym}, spelling: ${byPath.spelling} },
+  byPath: { name: ${byPath.name}, partial: ${byPath.partial}, acronym: ${byPath.acronym}, spelling: ${byPath.spelling}, command: ${byPath.command} },
   answerAt: ${answerAt},
   askBackAt: ${askBackAt},
   askBackMargin: ${ASK_BACK_MARGIN},

@@ -187,7 +187,9 @@ export function referenceSets(knowledge: KnowledgeBase, dir: string): QuestionSe
         ...new Set([
           ...named(row.name),
           ...commandOwners(knowledge.entries, row.name),
-          ...(canonical ? [...named(canonical), ...commandOwners(knowledge.entries, canonical)] : []),
+          ...(canonical
+            ? [...named(canonical), ...commandOwners(knowledge.entries, canonical)]
+            : []),
         ]),
       ];
       commands.push({ q: row.name, mode: 'ask', expect, area: list, from: `${list}.tsv` });

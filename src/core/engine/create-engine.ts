@@ -109,6 +109,9 @@ export function createDecisionMaker(knowledge: KnowledgeBase): DecisionMaker & {
       if (!normaliseKey(question)) return { kind: 'none', alternatives: [] };
       const decision = byName(ranker, question);
       if (decision.kind === 'candidate') return decision;
+      const typed = ranker.commandLine(question);
+      if (typed?.command) return candidate(typed.command, 'command');
+      if (typed) return { kind: 'none', alternatives: alternativesFor(question) };
       const intent: Intent = detectIntent(question);
       const { ranked } = ranker.rank(question, intent);
       const [best, second] = ranked;

@@ -20,6 +20,11 @@ export interface Features {
   readonly nameFit: number;
   /** 1 when the question has a single searchable word: one word matches many cards. */
   readonly shortQuestion: number;
+  /**
+   * How much of the question, in absolute word weight, the entry matched, from 0 towards 1: a
+   * long question matched word for word is stronger evidence than one matched word.
+   */
+  readonly evidence: number;
   /** How far ahead of the runner-up the candidate is: 1 − runner-up / best (1 when alone). */
   readonly margin: number;
   /** 1 when a query word had to be corrected for the candidate to match. */
@@ -42,6 +47,7 @@ export const FEATURE_NAMES = [
   'spelled',
   'nameFit',
   'shortQuestion',
+  'evidence',
   'margin',
   'corrected',
   'kindFit',

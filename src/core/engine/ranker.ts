@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type MiniSearchType from 'minisearch';
 import type { SearchResult } from 'minisearch';
 import type { Entry, EntryKind, KnowledgeBase } from '../types.js';
+import { CommandShapes } from './command-shape.js';
 import { isEnglishWord, warmDictionary } from './dictionary.js';
 import type { Features } from './features.js';
 import { NameIndex } from './name-index.js';
@@ -80,6 +81,11 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set(
    set setting setup step tip tips tutorial understand understanding use using walkthrough way
    work working`.split(/\s+/),
 );
+/**
+ * `evidence` saturates: this much matched word weight counts as half the evidence there can be.
+ * 10 is about two rare words (a word in one entry weighs ln(1 + entries) ≈ 6) or five common ones.
+ */
+const EVIDENCE_HALF = 10;
 /** Words shorter than this are never spelling-corrected: too many real words are that short. */
 const MIN_CORRECTABLE_LENGTH = 4;
 
@@ -238,6 +244,7 @@ export function allowedTypos(word: string): number {
 export class Ranker {
   readonly names: NameIndex;
   private readonly tools: ToolDetector;
+  private shapes: CommandShapes | undefined;
   private readonly entriesById = new Map<string, Entry>();
   private built: SearchIndexes | undefined;
 
@@ -328,7 +335,31 @@ export class Ranker {
   rank(question: string, intent: Intent): Ranking {
     const tools = this.detectTools(question);
     const { terms, corrected } = this.correct(contentTerms(question));
-    return { tools, terms, corrected, ranked: this.rankTerms(terms, intent, tools, corrected) };
+    const ranked = this.rankTerms(terms, intent, tools, corrected);
+    return { tools, terms, corrected, ranked };
+  }
+
+  /**
+   * A question typed as a command line ("kubectl get pods -n kube-system") is answered by that
+   * command's card or not at all: `command` is the card, undefined when the knowledge has none.
+   */
+  commandLine(question: string): { command?: Entry } | undefined {
+    this.shapes ??= new CommandShapes(this.knowledge.entries, this.knowledge.tools);
+    const shape = this.shapes.shapeOf(question);
+    if (!shape) return undefined;
+    const tools = this.detectTools(question);
+    const preferred = this.rankTerms(
+      this.correct(contentTerms(question)).terms,
+      'how_to',
+      tools,
+      false,
+    ).map((r) => r.entry.id);
+    const command = this.shapes.commandFor(
+      shape,
+      this.knowledge.entries.filter((entry) => fitsTools(entry, tools)),
+      preferred,
+    );
+    return command ? { command } : {};
   }
 
   rankTerms(
@@ -465,6 +496,7 @@ export class Ranker {
         spelled,
         nameFit,
         shortQuestion: terms.length <= 1 ? 1 : 0,
+        evidence: matched / (matched + EVIDENCE_HALF),
         corrected: context.corrected ? 1 : 0,
         kindFit: KIND_FIT[intent][entry.kind],
         toolMatch,
