@@ -100,7 +100,7 @@ function generated(base: KnowledgeBase, n: number): KnowledgeBase {
         : { ...common, kind: i % 5 === 1 ? 'topic' : 'glossary' },
     );
   }
-  return { entries: [...base.entries, ...entries], sources: base.sources, tools: base.tools };
+  return { entries: [...base.entries, ...entries], sources: base.sources, tools: base.tools, commandNames: base.commandNames };
 }
 
 /**

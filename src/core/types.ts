@@ -100,6 +100,11 @@ export interface KnowledgeBase {
   readonly entries: readonly Entry[];
   readonly sources: ReadonlyMap<string, Source>;
   readonly tools: ReadonlyMap<string, Tool>;
+  /**
+   * Every command of the tools, as the reference lists name them (`kubectl rollout pause`): what
+   * tells a subcommand typed after a command from an argument. Empty without `reference/`.
+   */
+  readonly commandNames: readonly string[];
 }
 
 /** A numbered reference in an answer: `[1] Pods — Kubernetes Documentation`. */

@@ -48,13 +48,28 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set(
    those to was we were what when where which who why will with would you your`.split(/\s+/),
 );
 
+/** A question typed as a command line: the tools it starts with and the words after them. */
+export interface CommandShape {
+  readonly tools: ReadonlySet<string>;
+  readonly words: readonly string[];
+  /** Words after the tool that spell a command the reference lists know (0 when none). */
+  readonly knownDepth: number;
+}
+
 export class CommandShapes {
   /** Per entry: every command line it answers, as words with alternatives. */
   private readonly lines = new Map<string, string[][][]>();
   /** Every tool spelling, as words, longest first. */
   private readonly spellings: { words: string[]; prefix: boolean; tool: string }[] = [];
+  /** Every command the reference lists name, as its words joined by spaces. */
+  private readonly known: ReadonlySet<string>;
 
-  constructor(entries: readonly Entry[], tools: ReadonlyMap<string, Tool>) {
+  constructor(
+    entries: readonly Entry[],
+    tools: ReadonlyMap<string, Tool>,
+    commandNames: readonly string[],
+  ) {
+    this.known = new Set(commandNames.map((name) => commandWords(name).join(' ')));
     for (const tool of tools.values()) {
       for (const spelling of tool.spellings) {
         const prefix = spelling.endsWith('-*');
@@ -79,29 +94,33 @@ export class CommandShapes {
     }
   }
 
-  /** How many leading words spell a tool (0 for a prefix spelling: `lxc-attach` is the command). */
-  private toolAt(words: readonly string[]): { length: number; tool: string } | undefined {
+  /**
+   * How many leading words spell a tool (0 for a prefix spelling: `lxc-attach` is the command),
+   * and every tool that spelling names (`lxc` is LXD's client and the classic tools' prefix).
+   * Spellings are sorted longest first, so the first length found is the longest.
+   */
+  private toolAt(words: readonly string[]): { length: number; tools: Set<string> } | undefined {
+    let found: { length: number; tools: Set<string> } | undefined;
     for (const spelling of this.spellings) {
-      const n = spelling.words.length;
-      if (spelling.prefix) {
-        const first = words[0] ?? '';
-        const stem = spelling.words[0] ?? '';
-        if (first.startsWith(stem) && first.length > stem.length) {
-          return { length: 0, tool: spelling.tool };
-        }
-        continue;
-      }
-      if (spelling.words.every((word, i) => words[i] === word))
-        return { length: n, tool: spelling.tool };
+      const length = spelling.prefix ? 0 : spelling.words.length;
+      if (found && length !== found.length) continue;
+      const stem = spelling.words[0] ?? '';
+      const first = words[0] ?? '';
+      const fits = spelling.prefix
+        ? first.startsWith(stem) && first.length > stem.length
+        : spelling.words.every((word, i) => words[i] === word);
+      if (!fits) continue;
+      found ??= { length, tools: new Set() };
+      found.tools.add(spelling.tool);
     }
-    return undefined;
+    return found;
   }
 
   /**
    * The command words of a question typed as a command line — it starts with a tool, and none
    * of its words is an ordinary English function word ("how", "a", "in") — or undefined.
    */
-  shapeOf(question: string): readonly string[] | undefined {
+  shapeOf(question: string): CommandShape | undefined {
     if (/[?]/.test(question)) return undefined;
     const words = commandWords(question);
     const tool = this.toolAt(words);
@@ -111,25 +130,40 @@ export class CommandShapes {
     if (rest.some((word) => FUNCTION_WORDS.has(word.replace(/[^a-z']/g, '')) && !/^-/.test(word))) {
       return undefined;
     }
-    return rest;
+    // The longest command the reference lists know that the question spells from its start.
+    let knownDepth = 0;
+    for (let n = words.length; n > tool.length; n -= 1) {
+      if (this.known.has(words.slice(0, n).join(' '))) {
+        knownDepth = n - tool.length;
+        break;
+      }
+    }
+    return { tools: tool.tools, words: rest, knownDepth };
   }
 
   /**
    * Whether an entry is the command a command-shaped question typed: one of its command lines,
    * after the tool, is a prefix of the question's words.
    */
-  fits(entry: Entry, shape: readonly string[]): boolean {
+  fits(entry: Entry, shape: CommandShape): boolean {
     return this.fitLength(entry, shape) > 0;
   }
 
-  /** How many of the question's words the entry's best-fitting command line spells (0: none). */
-  fitLength(entry: Entry, shape: readonly string[]): number {
+  /**
+   * How many of the question's words after the tool the entry's best-fitting command line spells
+   * (0: none). A line of the same tool must spell them from the start, and at least as far as
+   * the longest known command the question spells: `incus snapshot` is not an answer to
+   * `incus snapshot delete`, while `kubectl get` is one to `kubectl get pods`.
+   */
+  fitLength(entry: Entry, shape: CommandShape): number {
     let best = 0;
     for (const line of this.lines.get(entry.id) ?? []) {
       const tool = this.toolAt(line.map((w) => w[0] ?? ''));
-      const words = line.slice(tool?.length ?? 0);
-      if (words.length === 0 || words.length > shape.length) continue;
-      if (words.every((alternatives, i) => alternatives.includes(shape[i] ?? ''))) {
+      if (!tool || ![...tool.tools].some((id) => shape.tools.has(id))) continue;
+      const words = line.slice(tool.length);
+      if (words.length === 0 || words.length > shape.words.length) continue;
+      if (words.length < shape.knownDepth) continue;
+      if (words.every((alternatives, i) => alternatives.includes(shape.words[i] ?? ''))) {
         best = Math.max(best, words.length);
       }
     }
@@ -142,7 +176,7 @@ export class CommandShapes {
    * `preferred` (the ranking), then to the entry with fewer command lines (the more specific).
    */
   commandFor(
-    shape: readonly string[],
+    shape: CommandShape,
     entries: readonly Entry[],
     preferred: readonly string[],
   ): Entry | undefined {

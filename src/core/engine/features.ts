@@ -18,6 +18,8 @@ export interface Features {
    * the name, words weighted by rarity).
    */
   readonly nameFit: number;
+  /** Share of the options the question names (`--rm`) that the entry's command has. */
+  readonly flagMatch: number;
   /** 1 when the question has a single searchable word: one word matches many cards. */
   readonly shortQuestion: number;
   /**
@@ -46,6 +48,7 @@ export const FEATURE_NAMES = [
   'nameCoverage',
   'spelled',
   'nameFit',
+  'flagMatch',
   'shortQuestion',
   'evidence',
   'margin',

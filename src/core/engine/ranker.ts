@@ -118,6 +118,32 @@ export interface Ranking {
   readonly ranked: readonly Ranked[];
 }
 
+/**
+ * How much a candidate whose command has every flag the question names gains in the ranking:
+ * enough to lift `docker run` (which has `--rm`) over `docker rm` for "clean up (--rm)".
+ */
+const FLAG_BOOST = 2;
+
+/** The options a question names: `--stop-signal`, `-it`, `--rm` (lower case, without values). */
+export function flagsOf(question: string): string[] {
+  const found = new Set<string>();
+  for (const match of question.toLowerCase().matchAll(/(?:^|[\s(,[])(--?[a-z][a-z0-9-]*)/g)) {
+    if (match[1]) found.add(match[1]);
+  }
+  return [...found];
+}
+
+/** Whether a command entry documents or uses a flag. */
+function hasFlag(entry: Entry, flag: string): boolean {
+  if (entry.kind !== 'command') return false;
+  const pattern = new RegExp(`(?:^|[\\s,=\\[(|])${flag.replace(/[-]/g, '\\-')}(?![a-z0-9-])`);
+  return (
+    entry.flags.some((f) => pattern.test(f.flag.toLowerCase())) ||
+    pattern.test(entry.command.toLowerCase()) ||
+    pattern.test(entry.example.toLowerCase())
+  );
+}
+
 /** Index-time term processing, also applied to query terms. */
 function processTerm(term: string): string | null {
   return STOP_WORDS.has(term) ? null : stem(term);
@@ -335,7 +361,27 @@ export class Ranker {
   rank(question: string, intent: Intent): Ranking {
     const tools = this.detectTools(question);
     const { terms, corrected } = this.correct(contentTerms(question));
-    const ranked = this.rankTerms(terms, intent, tools, corrected);
+    const flags = flagsOf(question);
+    let ranked = this.rankTerms(terms, intent, tools, corrected);
+    if (flags.length > 0) {
+      // "(--rm)", "--stop-signal": the card whose command has the flag is the one asked about.
+      ranked = ranked
+        .map((r) => {
+          const share = flags.filter((flag) => hasFlag(r.entry, flag)).length / flags.length;
+          return {
+            ...r,
+            weighted: r.weighted * (1 + FLAG_BOOST * share),
+            features: { ...r.features, flagMatch: share },
+          };
+        })
+        .sort((a, b) => b.weighted - a.weighted);
+      ranked = ranked.map((r, i) => {
+        if (i > 0) return { ...r, features: { ...r.features, margin: 0 } };
+        const next = ranked[1];
+        const margin = next && r.weighted > 0 ? Math.max(0, 1 - next.weighted / r.weighted) : 1;
+        return { ...r, features: { ...r.features, margin } };
+      });
+    }
     return { tools, terms, corrected, ranked };
   }
 
@@ -344,7 +390,11 @@ export class Ranker {
    * command's card or not at all: `command` is the card, undefined when the knowledge has none.
    */
   commandLine(question: string): { command?: Entry } | undefined {
-    this.shapes ??= new CommandShapes(this.knowledge.entries, this.knowledge.tools);
+    this.shapes ??= new CommandShapes(
+      this.knowledge.entries,
+      this.knowledge.tools,
+      this.knowledge.commandNames,
+    );
     const shape = this.shapes.shapeOf(question);
     if (!shape) return undefined;
     const tools = this.detectTools(question);
@@ -495,6 +545,7 @@ export class Ranker {
         nameCoverage,
         spelled,
         nameFit,
+        flagMatch: 0,
         shortQuestion: terms.length <= 1 ? 1 : 0,
         evidence: matched / (matched + EVIDENCE_HALF),
         corrected: context.corrected ? 1 : 0,

@@ -15,3 +15,6 @@ export const SOURCES_DIR = 'sources';
 
 /** The registry of tools that entries declare and questions name. */
 export const TOOLS_FILE = 'tools.yaml';
+
+/** The reference lists (TSV: name, kind, url, notes) that coverage is counted against. */
+export const REFERENCE_DIR = 'reference';

@@ -11,11 +11,11 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Entry, KnowledgeBase, Source, Tool } from '../types.js';
-import { KIND_FOLDERS, SOURCES_DIR, SOURCES_FILE, TOOLS_FILE } from './layout.js';
+import { KIND_FOLDERS, REFERENCE_DIR, SOURCES_DIR, SOURCES_FILE, TOOLS_FILE } from './layout.js';
 import type { LoadResult } from './load-knowledge.js';
 
 /** Bumped whenever the shape of `Entry` or `Source` changes, so old caches are ignored. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 interface CacheFile {
   readonly format: number;
@@ -23,6 +23,7 @@ interface CacheFile {
   readonly entries: Entry[];
   readonly sources: Source[];
   readonly tools: Tool[];
+  readonly commandNames: string[];
 }
 
 /**
@@ -39,7 +40,7 @@ function fingerprint(dir: string): string | undefined {
   try {
     add(path.join(dir, SOURCES_FILE));
     if (existsSync(path.join(dir, TOOLS_FILE))) add(path.join(dir, TOOLS_FILE));
-    for (const folder of [...Object.values(KIND_FOLDERS), SOURCES_DIR]) {
+    for (const folder of [...Object.values(KIND_FOLDERS), SOURCES_DIR, REFERENCE_DIR]) {
       const full = path.join(dir, folder);
       if (!existsSync(full)) continue;
       for (const name of readdirSync(full).sort()) add(path.join(full, name));
@@ -63,6 +64,7 @@ function readCache(file: string, expected: string): KnowledgeBase | undefined {
       entries: cache.entries,
       sources: new Map(cache.sources.map((s) => [s.id, s])),
       tools: new Map(cache.tools.map((t) => [t.id, t])),
+      commandNames: cache.commandNames,
     };
   } catch {
     return undefined;
@@ -93,6 +95,7 @@ function writeCache(file: string, print: string, knowledge: KnowledgeBase): void
     entries: [...knowledge.entries],
     sources: [...knowledge.sources.values()],
     tools: [...knowledge.tools.values()],
+    commandNames: [...knowledge.commandNames],
   };
   const temporary = `${file}.${process.pid}.tmp`;
   try {

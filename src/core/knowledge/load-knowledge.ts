@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { Entry, EntryKind, KnowledgeBase, Source, Tool } from '../types.js';
 import { checkKnowledge } from './check-knowledge.js';
-import { KIND_FOLDERS, SOURCES_DIR, SOURCES_FILE, TOOLS_FILE } from './layout.js';
+import { KIND_FOLDERS, REFERENCE_DIR, SOURCES_DIR, SOURCES_FILE, TOOLS_FILE } from './layout.js';
 import { formatFieldPath, InvalidKnowledgeError, type KnowledgeProblem } from './problem.js';
 import { commandFrontMatter, frontMatter, sourceRecord, toolRecord } from './schema.js';
 
@@ -148,6 +148,34 @@ function readSources(dir: string, problems: KnowledgeProblem[]): Map<string, Sou
   return sources;
 }
 
+/**
+ * The names in the reference lists (first column of each TSV, header skipped). They are data for
+ * the engine (which words are subcommands), so a list that cannot be read is a problem.
+ */
+function readCommandNames(dir: string, problems: KnowledgeProblem[]): string[] {
+  const folder = path.join(dir, REFERENCE_DIR);
+  if (!existsSync(folder)) return [];
+  const names: string[] = [];
+  for (const name of readdirSync(folder).sort()) {
+    if (!name.endsWith('.tsv')) continue;
+    const file = path.join(folder, name);
+    const [header, ...rows] = readFileSync(file, 'utf8').split('\n');
+    if (!header?.startsWith('name\t')) {
+      problems.push({
+        file: displayPath(file),
+        field: '',
+        message: 'must start with a header line "name<TAB>kind<TAB>url<TAB>notes"',
+      });
+      continue;
+    }
+    for (const row of rows) {
+      const first = row.split('\t')[0]?.trim();
+      if (first) names.push(first);
+    }
+  }
+  return names;
+}
+
 /** The tool registry; a knowledge base without one simply has no tools. */
 function readTools(dir: string, problems: KnowledgeProblem[]): Map<string, Tool> {
   const tools = new Map<string, Tool>();
@@ -266,6 +294,7 @@ export function loadKnowledge(dir: string): LoadResult {
   }
   const sources = readSources(dir, problems);
   const tools = readTools(dir, problems);
+  const commandNames = readCommandNames(dir, problems);
   const entries: Entry[] = [];
   for (const kind of Object.keys(KIND_FOLDERS) as EntryKind[]) {
     const folder = path.join(dir, KIND_FOLDERS[kind]);
@@ -298,7 +327,7 @@ export function loadKnowledge(dir: string): LoadResult {
     ...checkKnowledge(entries, sources, tools, (file) => displayPath(path.join(dir, file))),
   );
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, knowledge: { entries, sources, tools } };
+  return { ok: true, knowledge: { entries, sources, tools, commandNames } };
 }
 
 /** Like `loadKnowledge`, for start-up: invalid knowledge stops the program with every problem. */
