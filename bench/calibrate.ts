@@ -116,8 +116,9 @@ for (const p of ['name', 'partial', 'acronym', 'spelling', 'command'] as const) 
   const of = samples.filter((s) => s.path === p);
   const right = of.filter((s) => s.right).length;
   byPath[p] =
-    Math.round(((right + PATH_PRIOR * PATH_PRIOR_WEIGHT) / (of.length + PATH_PRIOR_WEIGHT)) * 1000) /
-    1000;
+    Math.round(
+      ((right + PATH_PRIOR * PATH_PRIOR_WEIGHT) / (of.length + PATH_PRIOR_WEIGHT)) * 1000,
+    ) / 1000;
   console.log(`path ${p}: ${right}/${of.length} right → ${byPath[p]}`);
 }
 

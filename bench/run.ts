@@ -100,7 +100,12 @@ function generated(base: KnowledgeBase, n: number): KnowledgeBase {
         : { ...common, kind: i % 5 === 1 ? 'topic' : 'glossary' },
     );
   }
-  return { entries: [...base.entries, ...entries], sources: base.sources, tools: base.tools, commandNames: base.commandNames };
+  return {
+    entries: [...base.entries, ...entries],
+    sources: base.sources,
+    tools: base.tools,
+    commandNames: base.commandNames,
+  };
 }
 
 /**
