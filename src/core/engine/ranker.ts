@@ -572,18 +572,36 @@ export class Ranker {
     const meaningful = terms.filter(
       (term) => this.knows(term) && this.weightOf(term) >= ceiling * MEANINGFUL_WEIGHT_SHARE,
     );
-    if (meaningful.length === 0) return [];
-    return this.indexes()
-      .index.search(meaningful.join(' '), {
-        fields: ['title', 'aliases', 'tasks', 'command'],
-        prefix: (term) => term.length >= 5,
-        fuzzy: false,
-      })
-      .map((result) => this.entriesById.get(result.id as string))
-      .filter(
-        (entry): entry is Entry =>
-          entry !== undefined && entry.id !== exclude && fitsTools(entry, tools),
-      )
-      .slice(0, limit);
+    // A fragment of a name ("kry", "kubel") is a close spelling too: it finds names it starts.
+    const fragments = terms.filter((term) => !this.knows(term) && !isEnglishWord(term));
+    if (meaningful.length === 0 && fragments.length === 0) return [];
+    const nameFields = ['title', 'aliases', 'tasks', 'command'];
+    const found = [
+      ...(meaningful.length > 0
+        ? this.indexes().index.search(meaningful.join(' '), {
+            fields: nameFields,
+            prefix: (term) => term.length >= 5,
+            fuzzy: false,
+          })
+        : []),
+      ...(fragments.length > 0
+        ? this.indexes().index.search(fragments.join(' '), {
+            fields: ['title', 'aliases', 'command'],
+            prefix: true,
+            fuzzy: false,
+          })
+        : []),
+    ];
+    const seen = new Set<string>();
+    const out: Entry[] = [];
+    for (const result of found) {
+      const entry = this.entriesById.get(result.id as string);
+      if (!entry || entry.id === exclude || seen.has(entry.id) || !fitsTools(entry, tools))
+        continue;
+      seen.add(entry.id);
+      out.push(entry);
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 }

@@ -41,6 +41,8 @@ describe('stevedore define / ask: answers', () => {
       'create',
       'a',
       'pod',
+      'with',
+      'podman',
       '--json',
       ...KB,
     ]);
@@ -48,7 +50,7 @@ describe('stevedore define / ask: answers', () => {
     const answer = JSON.parse(stdout);
     expect(Object.keys(answer).slice(0, CONTRACT_KEYS.length)).toEqual(CONTRACT_KEYS);
     expect(answer).toMatchObject({
-      query: 'how do I create a pod',
+      query: 'how do I create a pod with podman',
       kind: 'answer',
       title: 'Create a pod with Podman',
       commands: [

@@ -10,7 +10,7 @@ describe('the local shell, scripted through a pipe', () => {
   it('answers /define, /ask, plain questions, /today and /help, then quits', async () => {
     const { code, stdout } = await runCli(['shell', ...KB], {
       stdin:
-        '/define Krypton\n/ask how do I create a pod\nwhat is conmon?\n/today\n/help\n/quit\nwhat is a pod\n',
+        '/define Krypton\n/ask how do I create a pod with podman\nwhat is conmon?\n/today\n/help\n/quit\nwhat is a pod\n',
     });
     expect(code).toBe(0);
     const blocks = stdout.trim().split('\n\n\n');
