@@ -42,7 +42,7 @@ const SET_WEIGHT_CAP = 300;
 const PATH_PRIOR = 0.9;
 const PATH_PRIOR_WEIGHT = 4;
 const WRONG_CONFIDENT_TARGET = 0.02;
-const L2 = 0.01;
+const L2 = 0.001;
 const ITERATIONS = 4000;
 const LEARNING_RATE = 0.5;
 /** The margin over the runner-up that makes a near miss worth offering back. */

@@ -27,6 +27,8 @@ export interface Features {
    * long question matched word for word is stronger evidence than one matched word.
    */
   readonly evidence: number;
+  /** The full-text (BM25) score of the entry for the question, from 0 towards 1. */
+  readonly relevance: number;
   /** How far ahead of the runner-up the candidate is: 1 − runner-up / best (1 when alone). */
   readonly margin: number;
   /** 1 when a query word had to be corrected for the candidate to match. */
@@ -51,6 +53,7 @@ export const FEATURE_NAMES = [
   'flagMatch',
   'shortQuestion',
   'evidence',
+  'relevance',
   'margin',
   'corrected',
   'kindFit',

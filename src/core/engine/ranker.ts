@@ -86,6 +86,11 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set(
  * 10 is about two rare words (a word in one entry weighs ln(1 + entries) ≈ 6) or five common ones.
  */
 const EVIDENCE_HALF = 10;
+/**
+ * `relevance` saturates too: a minisearch (BM25) score of this much counts as half. 500 is about
+ * the median score of the best candidate for the dev questions.
+ */
+const RELEVANCE_HALF = 500;
 /** Words shorter than this are never spelling-corrected: too many real words are that short. */
 const MIN_CORRECTABLE_LENGTH = 4;
 
@@ -548,6 +553,7 @@ export class Ranker {
         flagMatch: 0,
         shortQuestion: terms.length <= 1 ? 1 : 0,
         evidence: matched / (matched + EVIDENCE_HALF),
+        relevance: result.score / (result.score + RELEVANCE_HALF),
         corrected: context.corrected ? 1 : 0,
         kindFit: KIND_FIT[intent][entry.kind],
         toolMatch,
