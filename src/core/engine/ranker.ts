@@ -276,6 +276,13 @@ export class Ranker {
   readonly names: NameIndex;
   private readonly tools: ToolDetector;
   private shapes: CommandShapes | undefined;
+  /** The names and task phrases of each entry, as words with their weights, built on first use. */
+  private readonly phrases = new Map<
+    string,
+    { words: string[]; weights: number[]; total: number }[]
+  >();
+  /** Word weights, computed once per word of the knowledge. */
+  private readonly weights = new Map<string, number>();
   private readonly entriesById = new Map<string, Entry>();
   private built: SearchIndexes | undefined;
 
@@ -332,11 +339,28 @@ export class Ranker {
     return { terms: out, corrected };
   }
 
+  private phrasesOf(entryId: string): { words: string[]; weights: number[]; total: number }[] {
+    let phrases = this.phrases.get(entryId);
+    if (!phrases) {
+      phrases = this.names.phrasesOf(entryId).map((words) => {
+        const weights = words.map((word) => this.weightOf(word));
+        return { words: [...words], weights, total: weights.reduce((sum, w) => sum + w, 0) };
+      });
+      this.phrases.set(entryId, phrases);
+    }
+    return phrases;
+  }
+
   /** How much a query word says: rare words much, common ones little, unknown ones most. */
   weightOf(term: string): number {
+    const known = this.weights.get(term);
+    if (known !== undefined) return known;
     const df = this.indexes().documentFrequency.get(term) ?? 0;
     const rarity = Math.log(1 + this.knowledge.entries.length / Math.max(1, df));
-    return GENERIC_WORDS.has(term) ? rarity * GENERIC_WORD_SHARE : rarity;
+    const weight = GENERIC_WORDS.has(term) ? rarity * GENERIC_WORD_SHARE : rarity;
+    // Only the knowledge's own words are kept: a question's unknown words would grow the table.
+    if (df > 0) this.weights.set(term, weight);
+    return weight;
   }
 
   /** Whether a word occurs anywhere in the knowledge. */
@@ -434,6 +458,25 @@ export class Ranker {
       prefix: (term) => term.length >= 4,
       fuzzy: false,
     });
+    // How a word of a name matches the question, memoised for the question: exactly (1), as a
+    // prefix either way of a word of four letters or more (half), or not at all.
+    const termSet = new Set(terms);
+    const memo = new Map<string, { strength: number; term: string }>();
+    const wordMatch = (word: string) => {
+      let match = memo.get(word);
+      if (!match) {
+        const prefixed = termSet.has(word)
+          ? word
+          : terms.find((t) => t.length >= 4 && (word.startsWith(t) || t.startsWith(word)));
+        match = termSet.has(word)
+          ? { strength: 1, term: word }
+          : prefixed
+            ? { strength: PREFIX_MATCH_SHARE, term: prefixed }
+            : { strength: 0, term: '' };
+        memo.set(word, match);
+      }
+      return match;
+    };
     const candidates: { entry: Entry; weighted: number; features: Omit<Features, 'margin'> }[] = [];
     // Results come sorted by relevance; re-weighing the long tail cannot lift it to the top.
     for (const result of results) {
@@ -444,6 +487,7 @@ export class Ranker {
         this.describe(entry, result, terms, weights, totalWeight, intent, tools, {
           corrected,
           unknownShare,
+          wordMatch,
         }),
       );
     }
@@ -468,7 +512,11 @@ export class Ranker {
     totalWeight: number,
     intent: Intent,
     tools: NamedTools,
-    context: { corrected: boolean; unknownShare: number },
+    context: {
+      corrected: boolean;
+      unknownShare: number;
+      wordMatch: (word: string) => { strength: number; term: string };
+    },
   ): { entry: Entry; weighted: number; features: Omit<Features, 'margin'> } {
     const toolMatch = entry.tool !== undefined && tools.named.has(entry.tool) ? 1 : 0;
     // Which query words matched, and which of them matched a name (title, alias, task, command).
@@ -504,30 +552,19 @@ export class Ranker {
     // readiness probes" well; "virtual ethernet device" fits "device plugins" badly).
     let spelled = 0;
     let nameFit = 0;
-    for (const words of this.names.phrasesOf(entry.id)) {
+    for (const phrase of this.phrasesOf(entry.id)) {
       let inQuestion = 0;
-      let phraseWeight = 0;
       let covered = 0;
-      for (const word of words) {
-        const weight = this.weightOf(word);
-        phraseWeight += weight;
-        const strength = terms.includes(word)
-          ? 1
-          : terms.some(
-                (term) => term.length >= 4 && (word.startsWith(term) || term.startsWith(word)),
-              )
-            ? PREFIX_MATCH_SHARE
-            : 0;
-        inQuestion += strength * weight;
-        if (strength > 0) {
-          const term = terms.includes(word)
-            ? word
-            : terms.find((t) => word.startsWith(t) || t.startsWith(word));
-          covered += strength * (weights.get(term ?? '') ?? 0);
-        }
-      }
-      if (words.every((word) => terms.includes(word))) spelled = Math.max(spelled, share(covered));
-      const fromName = phraseWeight > 0 ? inQuestion / phraseWeight : 0;
+      let all = true;
+      phrase.words.forEach((word, i) => {
+        const match = context.wordMatch(word);
+        if (match.strength < 1) all = false;
+        if (match.strength === 0) return;
+        inQuestion += match.strength * (phrase.weights[i] ?? 0);
+        covered += match.strength * (weights.get(match.term) ?? 0);
+      });
+      if (all) spelled = Math.max(spelled, share(covered));
+      const fromName = phrase.total > 0 ? inQuestion / phrase.total : 0;
       const fromQuestion = share(covered);
       if (fromName + fromQuestion > 0) {
         nameFit = Math.max(nameFit, (2 * fromName * fromQuestion) / (fromName + fromQuestion));
