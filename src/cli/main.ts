@@ -176,6 +176,35 @@ async function validateCommand(options: OutputOptions): Promise<void> {
   );
 }
 
+/** A whole number option within bounds, or a usage error naming the option. */
+function boundedNumber(raw: Options, name: string, min: number, max: number): number | undefined {
+  const value = raw[name];
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== 'string' || !Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}`, 'links');
+  }
+  return n;
+}
+
+async function linksCommand(raw: Options): Promise<void> {
+  const options = outputOptions(raw);
+  const concurrency = boundedNumber(raw, 'concurrency', 1, 32);
+  const timeoutMs = boundedNumber(raw, 'timeout', 100, 120_000);
+  const config = configFrom(options);
+  const { loadKnowledge } = await import('../core/knowledge/load-knowledge.js');
+  const result = loadKnowledge(config.knowledgeDir);
+  if (!result.ok) fail(reportProblems(result.problems, config.knowledgeDir), EXIT_FAILED);
+  const { checkLinks, formatLinkReport } = await import('../links/check-links.js');
+  const results = await checkLinks(result.knowledge.sources.values(), {
+    ...(concurrency === undefined ? {} : { concurrency }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+  });
+  if (options.json) for (const link of results) out(JSON.stringify(link));
+  else out(formatLinkReport(results));
+  if (results.some((link) => link.status === 'broken')) process.exitCode = EXIT_FAILED;
+}
+
 async function shellCommand(options: OutputOptions): Promise<void> {
   const config = configFrom(options);
   const engine = await engineFrom(config);
@@ -232,6 +261,8 @@ async function run(command: CommandName, words: readonly string[], raw: Options)
       return todayCommand(raw);
     case 'validate':
       return validateCommand(options);
+    case 'links':
+      return linksCommand(raw);
     case 'shell':
       return shellCommand(options);
     case 'start':

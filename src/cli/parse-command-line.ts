@@ -64,6 +64,15 @@ export const COMMANDS = {
     help: 'check the knowledge base and list every problem',
     options: { knowledge: KNOWLEDGE_OPTION },
   },
+  links: {
+    help: 'check that every source URL still answers (needs the network); exits 1 if any is broken',
+    options: {
+      json: { type: 'boolean', help: 'print one JSON object per link' },
+      knowledge: KNOWLEDGE_OPTION,
+      concurrency: { type: 'string', value: 'n', help: 'requests at once, 1 to 32 (default 8)' },
+      timeout: { type: 'string', value: 'ms', help: 'per request (default 10000)' },
+    },
+  },
   shell: {
     help: 'chat with Stevedore in the terminal, as in a channel',
     options: { knowledge: KNOWLEDGE_OPTION },
