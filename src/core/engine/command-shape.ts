@@ -26,7 +26,7 @@ function leadingWords(line: string): string[][] {
   return out;
 }
 
-/** Words that follow a tool's name in a question about the tool, never as its subcommand. */
+/** Words of a comparison ("docker volume vs bind mount"): prose, never part of a command line. */
 const NOT_SUBCOMMANDS: ReadonlySet<string> = new Set([
   'vs',
   'vs.',
@@ -126,7 +126,7 @@ export class CommandShapes {
     const tool = this.toolAt(words);
     if (!tool || words.length < 2 || words.length > 16) return undefined;
     const rest = words.slice(tool.length);
-    if (rest.length === 0 || NOT_SUBCOMMANDS.has(rest[0] ?? '')) return undefined;
+    if (rest.length === 0 || rest.some((word) => NOT_SUBCOMMANDS.has(word))) return undefined;
     if (rest.some((word) => FUNCTION_WORDS.has(word.replace(/[^a-z']/g, '')) && !/^-/.test(word))) {
       return undefined;
     }

@@ -68,18 +68,18 @@ const MEANINGFUL_WEIGHT_SHARE = 0.35;
  */
 const PREFIX_MATCH_SHARE = 0.5;
 /**
- * Verbs and words of documentation titles that say little about which card is meant
- * ("configure liveness probes", "a walkthrough of autoscaling"): they weigh this share of what
- * their rarity alone would give, so that missing them costs little and matching them gains
- * little. 0.35 halves their weight against the commonest subject words; tuned on the dev halves.
+ * Words of documentation titles that say little about which card is meant ("configure liveness
+ * probes", "a walkthrough of autoscaling"): they weigh this share of what their rarity alone
+ * would give, so that missing them costs little and matching them gains little. 0.35 puts them
+ * below the commonest subject words; tuned on the dev halves.
  */
 const GENERIC_WORD_SHARE = 0.35;
 const GENERIC_WORDS: ReadonlySet<string> = new Set(
-  `add adding access apply applying basic basics change changing configure configuring
-   configuration create creating declare define defining deploy deploying enable enabling example
-   guide instal install installing intro introduction learn manage managing overview run running
-   set setting setup step tip tips tutorial understand understanding use using walkthrough way
-   work working`.split(/\s+/),
+  // Never a subcommand of a tool the knowledge covers (no "add", "create", "install", "run",
+  // "set", "use"…): those words pick the command, so they keep their full weight.
+  `about basic basics change changing configure configuring declare define defining example
+   guide intro introduction learn manage managing overview setup step tip tips tutorial
+   understand understanding using walkthrough way work working`.split(/\s+/),
 );
 /**
  * `evidence` saturates: this much matched word weight counts as half the evidence there can be.

@@ -13,6 +13,18 @@ export interface NamedTools {
   readonly toolWords: ReadonlySet<string>;
 }
 
+/** Words before a tool's name that say the question is not about it. */
+const NEGATIONS = [
+  'without',
+  'instead of',
+  'not',
+  'no',
+  'except',
+  'replace',
+  'replacing',
+  'rather than',
+];
+
 interface Spelling {
   readonly words: readonly string[];
   /** `lxc-*`: the last word is a prefix of a question word. */
@@ -80,12 +92,18 @@ export class ToolDetector {
             : token === word || token === `${word}'s`;
         });
         if (!fits) continue;
+        // "without docker", "instead of helm": the question is explicitly not about that tool.
+        const before = tokens.slice(Math.max(0, i - 2), i).join(' ');
+        const negated = NEGATIONS.some(
+          (negation) => before === negation || before.endsWith(` ${negation}`),
+        );
         for (let k = i; k < i + n; k += 1) {
           used[k] = true;
           // "lxc-attach" names a tool and a command: its words stay in the ranking.
           if (spelling.prefix) continue;
           for (const part of (tokens[k] ?? '').split(/[-.']/)) if (part) toolWords.add(stem(part));
         }
+        if (negated) continue;
         for (const tool of spelling.tools) (spelling.implied ? implied : named).add(tool);
       }
     }
