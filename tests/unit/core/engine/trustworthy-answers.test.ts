@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANSWER_AT } from '../../../../src/core/engine/calibration.js';
+import { CommandShapes } from '../../../../src/core/engine/command-shape.js';
 import { createEngine } from '../../../../src/core/engine/create-engine.js';
 import { flagsOf } from '../../../../src/core/engine/ranker.js';
 import { ToolDetector } from '../../../../src/core/engine/tool-detection.js';
@@ -143,5 +144,26 @@ describe('the score is an estimate that the card is right', () => {
       expect(answer.score).toBeLessThanOrEqual(1);
     }
     expect(engine.ask('weather in Berlin').score).toBe(0);
+  });
+});
+
+describe('reading a question for tools and command lines', () => {
+  const detector = new ToolDetector(knowledge.tools);
+
+  it('does not count a tool the question rules out', () => {
+    expect([...detector.detect('list containers on a node without docker').named]).toEqual([]);
+    expect([...detector.detect('use podman instead of docker').named]).toEqual(['podman']);
+  });
+
+  it('reads a comparison as prose, not as a command line', () => {
+    const shapes = new CommandShapes(knowledge.entries, knowledge.tools, knowledge.commandNames);
+    expect(shapes.shapeOf('helm upgrade vs helm rollback')).toBeUndefined();
+    expect(shapes.shapeOf('helm upgrade --install web ./chart')?.words).toEqual([
+      'upgrade',
+      '--install',
+      'web',
+      './chart',
+    ]);
+    expect(shapes.shapeOf('how do I use helm upgrade')).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -121,5 +121,48 @@ describe('loadKnowledge: edge cases', () => {
     const collision = problems.find((p) => p.includes('collides with'));
     expect(collision).toContain('pod-again.md');
     expect(collision).toContain(`${path.sep}pod.md`);
+  });
+});
+
+describe('loadKnowledge: tools and reference lists', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it('reads the tools with their spellings; without tools.yaml a command’s tool is unknown', () => {
+    const knowledge = loadKnowledgeOrThrow(FIXTURE_KNOWLEDGE);
+    expect(knowledge.tools.get('podman')).toEqual({
+      id: 'podman',
+      name: 'Podman',
+      spellings: ['podman'],
+      impliedBy: [],
+    });
+    dir = mkdtempSync(path.join(tmpdir(), 'stevedore-kb-'));
+    cpSync(FIXTURE_KNOWLEDGE, dir, { recursive: true });
+    rmSync(path.join(dir, 'tools.yaml'));
+    expect(problemsOf(dir)).toEqual([
+      `${path.join(dir, 'commands/podman-pod-create.md')}: tool: unknown tool "podman": use an id from knowledge/tools.yaml (none yet) or add the tool there`,
+    ]);
+  });
+
+  it('reads the names of the reference lists as the tools’ command vocabulary', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'stevedore-kb-'));
+    cpSync(FIXTURE_KNOWLEDGE, dir, { recursive: true });
+    mkdirSync(path.join(dir, 'reference'));
+    writeFileSync(
+      path.join(dir, 'reference', 'podman.tsv'),
+      'name\tkind\turl\tnotes\npodman pod create\tcommand\thttps://example.org\t\npodman pod rm\tcommand\thttps://example.org\t\n',
+    );
+    expect(loadKnowledgeOrThrow(dir).commandNames).toEqual(['podman pod create', 'podman pod rm']);
+  });
+
+  it('reports a reference list without its header line', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'stevedore-kb-'));
+    cpSync(FIXTURE_KNOWLEDGE, dir, { recursive: true });
+    mkdirSync(path.join(dir, 'reference'));
+    writeFileSync(path.join(dir, 'reference', 'bad.tsv'), 'podman pod create\tcommand\n');
+    expect(problemsOf(dir).some((p) => p.includes('bad.tsv: must start with a header line'))).toBe(true);
   });
 });
