@@ -7,9 +7,11 @@ import {
 } from '../adapters/shell/render-terminal.js';
 import { loadEnv } from '../config/load-env.js';
 import { type Config, ConfigError, readConfig } from '../config/read-config.js';
+import { cardByName } from '../core/engine/card-by-name.js';
 import { createEngine } from '../core/engine/create-engine.js';
+import { cleanQuery } from '../core/engine/normalise.js';
 import { dayNumber } from '../core/engine/term-of-day.js';
-import { loadKnowledgeCached } from '../core/knowledge/load-knowledge-cached.js';
+import { findByExactName, loadKnowledgeCached } from '../core/knowledge/load-knowledge-cached.js';
 import { reportProblems } from '../core/knowledge/problem.js';
 import type { Answer, AnswerEngine } from '../core/types.js';
 import { localClock } from '../term-of-day/clock.js';
@@ -105,7 +107,16 @@ async function answerCommand(
   run: (engine: AnswerEngine, query: string) => Answer,
 ): Promise<void> {
   const query = queryOf(words, options, what);
-  const engine = await engineFrom(configFrom(options));
+  const config = configFrom(options);
+  if (what === 'term' && !options.stdin) {
+    // A one-off define by exact name reads one entry from the name cache, not the whole base.
+    const named = findByExactName(config.knowledgeDir, cleanQuery(query));
+    if (named) {
+      printAnswer(cardByName(named, cleanQuery(query)), options);
+      return;
+    }
+  }
+  const engine = await engineFrom(config);
   if (options.stdin) await eachStdinLine((line) => printAnswer(run(engine, line), options));
   else printAnswer(run(engine, query), options);
 }

@@ -4,9 +4,9 @@ import type {
   Entry,
   EntryRef,
   FoundAnswer,
-  KnowledgeBase,
   NoAnswer,
   NoAnswerReason,
+  Source,
 } from '../types.js';
 
 /** A pointer to an entry, as used for related terms and suggestions. */
@@ -15,10 +15,10 @@ export function refOf(entry: Entry): EntryRef {
 }
 
 /** Numbered citations in the entry's order. Gone sources stay credited but are never linked. */
-export function citationsOf(entry: Entry, knowledge: KnowledgeBase): Citation[] {
+export function citationsOf(entry: Entry, sources: ReadonlyMap<string, Source>): Citation[] {
   const citations: Citation[] = [];
   for (const id of entry.sources) {
-    const source = knowledge.sources.get(id);
+    const source = sources.get(id);
     if (!source) continue;
     citations.push({
       n: citations.length + 1,
@@ -54,13 +54,13 @@ export function answerFor(
   entry: Entry,
   query: string,
   score: number,
-  knowledge: KnowledgeBase,
-  entriesById: ReadonlyMap<string, Entry>,
+  sources: ReadonlyMap<string, Source>,
+  refById: (id: string) => EntryRef | undefined,
 ): FoundAnswer {
   const related: EntryRef[] = [];
   for (const id of entry.related) {
-    const other = entriesById.get(id);
-    if (other) related.push(refOf(other));
+    const other = refById(id);
+    if (other) related.push(other);
   }
   return {
     kind: 'answer',
@@ -70,7 +70,7 @@ export function answerFor(
     text: textOf(entry),
     commands: commandsOf(entry),
     related,
-    citations: citationsOf(entry, knowledge),
+    citations: citationsOf(entry, sources),
     suggestions: [],
     score: Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000,
   };

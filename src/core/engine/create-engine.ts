@@ -17,6 +17,7 @@ import {
 } from './calibration.js';
 import type { Features } from './features.js';
 import {
+  cleanQuery,
   contentTerms,
   detectIntent,
   type Intent,
@@ -30,11 +31,6 @@ import { dayNumber, pickTermOfDay } from './term-of-day.js';
 const SUGGESTION_LIMIT = 25;
 /** "Did you mean" lists at most this many entries: more is a search, not a suggestion. */
 const NEAREST_LIMIT = 5;
-
-/** Trims and bounds user input; the engine never sees more than `MAX_QUERY_LENGTH` characters. */
-function cleanQuery(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH);
-}
 
 /** What the engine would answer, before it is turned into a card: for `npm run calibrate`. */
 export type Decision =
@@ -145,7 +141,10 @@ export function createEngine(knowledge: KnowledgeBase): AnswerEngine {
   for (const entry of knowledge.entries) size[entry.kind] += 1;
 
   function answer(entry: Entry, query: string, score: number): FoundAnswer {
-    return answerFor(entry, query, score, knowledge, entriesById);
+    return answerFor(entry, query, score, knowledge.sources, (id) => {
+      const other = entriesById.get(id);
+      return other ? refOf(other) : undefined;
+    });
   }
 
   function respond(query: string, decision: Decision): Answer {

@@ -5,6 +5,11 @@
 /** Longest query the engine looks at; longer input is cut, never rejected. */
 export const MAX_QUERY_LENGTH = 500;
 
+/** Trims and bounds user input; the engine never sees more than `MAX_QUERY_LENGTH` characters. */
+export function cleanQuery(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH);
+}
+
 /** At most this many content terms of one query are searched. */
 const MAX_QUERY_TERMS = 24;
 

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   existsSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -10,12 +13,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Entry, KnowledgeBase, Source, Tool } from '../types.js';
+import { normaliseKey, STOP_WORDS, tokenize } from '../engine/normalise.js';
+import type { Entry, EntryKind, EntryRef, KnowledgeBase, Source, Tool } from '../types.js';
 import { KIND_FOLDERS, REFERENCE_DIR, SOURCES_DIR, SOURCES_FILE, TOOLS_FILE } from './layout.js';
 import type { LoadResult } from './load-knowledge.js';
 
 /** Bumped whenever the shape of `Entry` or `Source` changes, so old caches are ignored. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 interface CacheFile {
   readonly format: number;
@@ -79,7 +83,7 @@ function removeStaleCaches(keep: string): void {
   try {
     const now = Date.now();
     for (const name of readdirSync(tmpdir())) {
-      if (!name.startsWith(CACHE_PREFIX) || !name.endsWith('.json')) continue;
+      if (!name.startsWith(CACHE_PREFIX) || !/\.(?:json|ndjson)$/.test(name)) continue;
       const file = path.join(tmpdir(), name);
       if (file !== keep && now - statSync(file).mtimeMs > CACHE_MAX_AGE_MS) rmSync(file, { force: true });
     }
@@ -97,14 +101,122 @@ function writeCache(file: string, print: string, knowledge: KnowledgeBase): void
     tools: [...knowledge.tools.values()],
     commandNames: [...knowledge.commandNames],
   };
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, JSON.stringify(cache));
-    renameSync(temporary, file);
+    writeNameCache(file, print, knowledge);
+    writeAtomically(file, JSON.stringify(cache));
     removeStaleCaches(file);
   } catch {
     // A cache that cannot be written only costs speed on the next start.
   }
+}
+
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
+/**
+ * The name cache: every exact name key → its entry, each entry's reference, the sources, and the
+ * entries one per line. `stevedore define <name>` reads it and one line, not the whole base: the
+ * whole base's JSON grows with the knowledge, and parsing it was most of a one-off define's time.
+ */
+interface NameCacheFile {
+  readonly format: number;
+  readonly fingerprint: string;
+  readonly names: Record<string, number>;
+  readonly refs: readonly (readonly [string, string, EntryKind])[];
+  readonly sources: readonly Source[];
+  /** Byte offset and length of each entry's line in the lines file. */
+  readonly lines: readonly (readonly [number, number])[];
+}
+
+const namesPath = (file: string) => file.replace(/\.json$/, '.names.json');
+const linesPath = (file: string) => file.replace(/\.json$/, '.entries.ndjson');
+
+/** The keys an exact name lookup tries: the whole text, then the text without stop words. */
+export function exactKeysOf(text: string): string[] {
+  const stripped = tokenize(text)
+    .filter((t) => !STOP_WORDS.has(t))
+    .join('');
+  return [normaliseKey(text), stripped];
+}
+
+function writeNameCache(file: string, print: string, knowledge: KnowledgeBase): void {
+  const names: Record<string, number> = {};
+  const lines: [number, number][] = [];
+  const chunks: Buffer[] = [];
+  let offset = 0;
+  knowledge.entries.forEach((entry, index) => {
+    // First owner wins, as in the engine's name index; the validator allows only one.
+    for (const name of [entry.title, entry.id, ...entry.aliases]) {
+      const key = normaliseKey(name);
+      if (key && !Object.hasOwn(names, key)) names[key] = index;
+    }
+    const line = Buffer.from(`${JSON.stringify(entry)}\n`);
+    lines.push([offset, line.length - 1]);
+    chunks.push(line);
+    offset += line.length;
+  });
+  writeAtomically(linesPath(file), Buffer.concat(chunks).toString());
+  const cache: NameCacheFile = {
+    format: CACHE_FORMAT,
+    fingerprint: print,
+    names,
+    refs: knowledge.entries.map((e) => [e.id, e.title, e.kind] as const),
+    sources: [...knowledge.sources.values()],
+    lines,
+  };
+  writeAtomically(namesPath(file), JSON.stringify(cache));
+}
+
+/** An entry found by one of its exact names, with what its card needs. */
+export interface NamedEntry {
+  readonly entry: Entry;
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly refById: (id: string) => EntryRef | undefined;
+}
+
+/**
+ * The entry a text names exactly, from the name cache of a knowledge directory that validated
+ * before and has not changed since. Undefined when there is no usable cache or no such name:
+ * the caller then takes the full path.
+ */
+export function findByExactName(dir: string, text: string): NamedEntry | undefined {
+  const print = fingerprint(dir);
+  if (!print) return undefined;
+  const file = cachePath(dir);
+  let cache: NameCacheFile;
+  try {
+    cache = JSON.parse(readFileSync(namesPath(file), 'utf8')) as NameCacheFile;
+  } catch {
+    return undefined;
+  }
+  if (cache.format !== CACHE_FORMAT || cache.fingerprint !== print) return undefined;
+  const index = exactKeysOf(text)
+    .map((key) => (key && Object.hasOwn(cache.names, key) ? cache.names[key] : undefined))
+    .find((i) => i !== undefined);
+  const at = index === undefined ? undefined : cache.lines[index];
+  if (!at) return undefined;
+  let entry: Entry;
+  try {
+    const buffer = Buffer.alloc(at[1]);
+    const fd = openSync(linesPath(file), 'r');
+    try {
+      readSync(fd, buffer, 0, at[1], at[0]);
+    } finally {
+      closeSync(fd);
+    }
+    entry = JSON.parse(buffer.toString('utf8')) as Entry;
+  } catch {
+    return undefined;
+  }
+  const refs = new Map(cache.refs.map(([id, title, kind]) => [id, { id, title, kind }]));
+  return {
+    entry,
+    sources: new Map(cache.sources.map((source) => [source.id, source])),
+    refById: (id) => refs.get(id),
+  };
 }
 
 /**
