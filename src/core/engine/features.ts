@@ -20,6 +20,12 @@ export interface Features {
   readonly nameFit: number;
   /** Share of the options the question names (`--rm`) that the entry's command has. */
   readonly flagMatch: number;
+  /**
+   * Share of the options the question names that the entry's command lacks (0 when the question
+   * names none): "(--stop-signal)" on a card without that flag is about another command, which
+   * `flagMatch` alone cannot say, as it is 0 both then and when no flag is named.
+   */
+  readonly flagMiss: number;
   /** 1 when the question has a single searchable word: one word matches many cards. */
   readonly shortQuestion: number;
   /**
@@ -51,6 +57,7 @@ export const FEATURE_NAMES = [
   'spelled',
   'nameFit',
   'flagMatch',
+  'flagMiss',
   'shortQuestion',
   'evidence',
   'relevance',

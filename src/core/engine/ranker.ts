@@ -400,7 +400,7 @@ export class Ranker {
           return {
             ...r,
             weighted: r.weighted * (1 + FLAG_BOOST * share),
-            features: { ...r.features, flagMatch: share },
+            features: { ...r.features, flagMatch: share, flagMiss: 1 - share },
           };
         })
         .sort((a, b) => b.weighted - a.weighted);
@@ -588,6 +588,7 @@ export class Ranker {
         spelled,
         nameFit,
         flagMatch: 0,
+        flagMiss: 0,
         shortQuestion: terms.length <= 1 ? 1 : 0,
         evidence: matched / (matched + EVIDENCE_HALF),
         relevance: result.score / (result.score + RELEVANCE_HALF),
