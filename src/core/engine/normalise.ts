@@ -86,12 +86,22 @@ export function contentTerms(text: string): string[] {
 }
 
 /** What kind of answer a question wants. */
-export type Intent = 'how_to' | 'definition' | 'neutral';
+export type Intent = 'how_to' | 'definition' | 'fact' | 'neutral';
 
 const HOW_TO =
-  /^(?:how\s+(?:do|can|could|should|would|to|does|did)\b|how\s+i\b|what(?:'s|\s+is)?\s+the\s+(?:command|syntax|way)\b|which\s+command\b|command\s+(?:to|for)\b|steps?\s+to\b|show\s+me\s+how\b|(?:i\s+)?(?:want|need)\s+to\b|create|list|run|pull|push|start|stop|remove|delete|exec|execute|build|launch|install|deploy|inspect|restart|attach|update|upgrade|show)\b/;
+  /^(?:how\s+(?:(?:do|can|could|should|would|might|shall)\s+(?:i|we|you|u|one)|to)\b|how\s+i\b|what(?:'s|\s+is)?\s+the\s+(?:command|syntax|way)\b|which\s+command\b|command\s+(?:to|for)\b|steps?\s+to\b|show\s+me\s+how\b|(?:i\s+)?(?:want|need)\s+to\b|create|list|run|pull|push|start|stop|remove|delete|exec|execute|build|launch|install|deploy|inspect|restart|attach|update|upgrade|show)\b/;
 const DEFINITION =
   /^(?:what(?:'s|\s+is|\s+are|\s+was|\s+were|s)?\b|define\b|definition\b|meaning\b|explain\b|describe\b|tell\s+me\s+about\b|who\s+(?:is|are|was|made|created|developed)\b|why\s+(?:is|are|does|do)\b)/;
+
+/**
+ * A yes/no or wh- question about how things are ("can a pod have more than one container?",
+ * "where does kubernetes store its configuration?", "do i still need docker on my nodes?"): it
+ * asks for an explanation, so a concept fits it better than a command card whose text happens to
+ * use the same words. "How do I …", "how to …" and "which command …" are how-to and matched
+ * first; "how does kube-proxy work", "how do labels work" ask how things are.
+ */
+const FACT =
+  /^(?:how|can|could|do|does|did|is|are|was|were|where|when|why|who|whose|which|should|will|would|has|have)\b/;
 
 /** Reads the intent off the opening words of a question. */
 export function detectIntent(question: string): Intent {
@@ -107,5 +117,6 @@ export function detectIntent(question: string): Intent {
   const opening = text.replace(/^(?:hey|hi|hello|please|so|ok|okay)\b[\s,]*/u, '');
   if (HOW_TO.test(opening)) return 'how_to';
   if (DEFINITION.test(opening)) return 'definition';
+  if (FACT.test(opening)) return 'fact';
   return 'neutral';
 }

@@ -34,6 +34,7 @@ const NAME_FIELDS: ReadonlySet<string> = new Set(['title', 'aliases', 'tasks', '
 const KIND_WEIGHT: Readonly<Record<Intent, Readonly<Record<EntryKind, number>>>> = {
   how_to: { command: 2.5, topic: 1, glossary: 0.8 },
   definition: { glossary: 1.6, topic: 1.2, command: 0.5 },
+  fact: { glossary: 1.4, topic: 1.3, command: 0.6 },
   neutral: { glossary: 1.2, topic: 1, command: 1 },
 };
 
@@ -41,6 +42,7 @@ const KIND_WEIGHT: Readonly<Record<Intent, Readonly<Record<EntryKind, number>>>>
 const KIND_FIT: Readonly<Record<Intent, Readonly<Record<EntryKind, number>>>> = {
   how_to: { command: 1, topic: 0.5, glossary: 0 },
   definition: { glossary: 1, topic: 1, command: 0 },
+  fact: { glossary: 1, topic: 1, command: 0.25 },
   neutral: { glossary: 0.5, topic: 0.5, command: 0.5 },
 };
 

@@ -52,6 +52,11 @@ describe('detectIntent', () => {
     ["what's etcd", 'definition'],
     ['define krypton', 'definition'],
     ['tell me about conmon', 'definition'],
+    ['can a kubernetes pod have more than one container?', 'fact'],
+    ['where does kubernetes store its cluster configuration?', 'fact'],
+    ['how does kube-proxy work on windows?', 'fact'],
+    ['how do labels and selectors work?', 'fact'],
+    ['how do we roll back a release', 'how_to'],
     ['pod networking', 'neutral'],
   ])('%s → %s', (question, intent) => {
     expect(detectIntent(question)).toBe(intent);
