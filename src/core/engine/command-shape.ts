@@ -63,6 +63,8 @@ export class CommandShapes {
   private readonly spellings: { words: string[]; prefix: boolean; tool: string }[] = [];
   /** Every command the reference lists name, as its words joined by spaces. */
   private readonly known: ReadonlySet<string>;
+  /** The tools the reference lists know commands of, as their words joined by spaces. */
+  private readonly listedTools = new Set<string>();
 
   constructor(
     entries: readonly Entry[],
@@ -70,6 +72,12 @@ export class CommandShapes {
     commandNames: readonly string[],
   ) {
     this.known = new Set(commandNames.map((name) => commandWords(name).join(' ')));
+    for (const name of this.known) {
+      const words = name.split(' ');
+      for (let n = 1; n < words.length && n <= 2; n += 1) {
+        this.listedTools.add(words.slice(0, n).join(' '));
+      }
+    }
     for (const tool of tools.values()) {
       for (const spelling of tool.spellings) {
         const prefix = spelling.endsWith('-*');
@@ -137,6 +145,15 @@ export class CommandShapes {
         knownDepth = n - tool.length;
         break;
       }
+    }
+    // "docker remove unused volumes", "podman disk usage": the tool's commands are listed and
+    // none starts this way, so it is a question in chat words, not a command line.
+    if (
+      knownDepth === 0 &&
+      tool.length > 0 &&
+      this.listedTools.has(words.slice(0, tool.length).join(' '))
+    ) {
+      return undefined;
     }
     return { tools: tool.tools, words: rest, knownDepth };
   }

@@ -166,4 +166,11 @@ describe('reading a question for tools and command lines', () => {
     ]);
     expect(shapes.shapeOf('how do I use helm upgrade')).toBeUndefined();
   });
+
+  it('reads a tool followed by words that start none of its listed commands as prose', () => {
+    const shapes = new CommandShapes(knowledge.entries, knowledge.tools, knowledge.commandNames);
+    // "helm roll back" starts no helm command of the reference list; "helm rollback" does.
+    expect(shapes.shapeOf('helm roll back release')).toBeUndefined();
+    expect(shapes.shapeOf('helm rollback web 3')?.knownDepth).toBe(1);
+  });
 });
