@@ -17,15 +17,34 @@ function safe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
-/** Light Markdown for a terminal: bold, code and links; everything else as written. */
-export function markdownToTerminal(markdown: string, style: TerminalStyle): string {
-  return safe(markdown)
-    .replace(/\*\*([^*]+)\*\*/g, (_, text: string) => paint(style, ANSI.bold, text))
-    .replace(/`([^`]+)`/g, (_, code: string) => paint(style, ANSI.cyan, code))
+/** Inline Markdown for a terminal: bold, code and links; everything else as written. */
+function inlineToTerminal(text: string, style: TerminalStyle): string {
+  return text
+    .replace(/\*\*([^*\n]+)\*\*/g, (_, bold: string) => paint(style, ANSI.bold, bold))
+    .replace(/`([^`\n]+)`/g, (_, code: string) => paint(style, ANSI.cyan, code))
     .replace(
       /\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g,
-      (_, text: string, url: string) => `${text} <${url}>`,
+      (_, label: string, url: string) => `${label} <${url}>`,
     );
+}
+
+/**
+ * Light Markdown for a terminal: a fenced code block is shown indented, as written (its
+ * backticks are fences, not inline code); elsewhere bold, code and links.
+ */
+export function markdownToTerminal(markdown: string, style: TerminalStyle): string {
+  return safe(markdown)
+    .split(/^(```[^\n]*\n[\s\S]*?^```)[ \t]*$/m)
+    .map((part) => {
+      const fenced = /^```[^\n]*\n([\s\S]*?)^```$/m.exec(part);
+      if (!fenced) return inlineToTerminal(part, style);
+      const code = (fenced[1] ?? '').replace(/\n$/, '');
+      return code
+        .split('\n')
+        .map((line) => `  ${paint(style, ANSI.cyan, line)}`)
+        .join('\n');
+    })
+    .join('');
 }
 
 /** An answer as the local shell and the CLI show it: what a chat user would read. */
