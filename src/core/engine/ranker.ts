@@ -96,6 +96,14 @@ const EVIDENCE_HALF = 10;
  * the median score of the best candidate for the dev questions.
  */
 const RELEVANCE_HALF = 500;
+/**
+ * A query word is also matched as the start of longer words only while it is in at most this
+ * share of the entries. A common word ("container", "image") is found as itself almost
+ * everywhere, and expanding it to every longer word ("containerd", "containerfile") was a
+ * quarter of the time of an ask at 1,188 entries. Measured on the dev halves and own sets: 3%
+ * kept top-1 the same or better (breadth +0.5 point, docker dev +0.6) and cut ask time by ~35%.
+ */
+const PREFIX_UP_TO_SHARE = 0.03;
 /** Words shorter than this are never spelling-corrected: too many real words are that short. */
 const MIN_CORRECTABLE_LENGTH = 4;
 
@@ -460,7 +468,10 @@ export class Ranker {
     for (const term of terms) if (!this.knows(term)) unknownWeight += weights.get(term) ?? 0;
     const unknownShare = totalWeight > 0 ? unknownWeight / totalWeight : 0;
     const results = this.indexes().index.search(terms.join(' '), {
-      prefix: (term) => term.length >= 4,
+      prefix: (term) =>
+        term.length >= 4 &&
+        (this.indexes().documentFrequency.get(term) ?? 0) <=
+          this.knowledge.entries.length * PREFIX_UP_TO_SHARE,
       fuzzy: false,
     });
     // How a word of a name matches the question, memoised for the question: exactly (1), as a
