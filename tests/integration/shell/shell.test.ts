@@ -10,7 +10,7 @@ describe('the local shell, scripted through a pipe', () => {
   it('answers /define, /ask, plain questions, /today and /help, then quits', async () => {
     const { code, stdout } = await runCli(['shell', ...KB], {
       stdin:
-        '/define Krypton\n/ask how do I create a pod with podman\nwhat is conmon?\n/today\n/help\n/quit\nwhat is a pod\n',
+        '/define Krypton\n/ask how do I create a pod with podman\nwhat is conmon?\n/today\n/help\n/quit\n/ask how do I create a pod with podman\n',
     });
     expect(code).toBe(0);
     const blocks = stdout.trim().split('\n\n\n');
@@ -19,8 +19,9 @@ describe('the local shell, scripted through a pipe', () => {
     expect(stdout).toContain('conmon\n\nThe small monitor process');
     expect(stdout).toMatch(/Term of the day \(\d{4}-\d{2}-\d{2}\)/);
     expect(stdout).toContain('/define <term>');
-    // Nothing after /quit is answered.
-    expect(stdout).not.toContain('The smallest deployable unit');
+    // Nothing after /quit is answered: the podman question was asked twice, answered once. (A
+    // glossary summary would not do here: the term of the day may be that very term.)
+    expect(stdout.split('$ podman pod create --name web').length - 1).toBe(1);
     expect(blocks.length).toBeGreaterThanOrEqual(1);
     // A pipe is not a terminal: no prompt, no greeting.
     expect(stdout).not.toMatch(/^> /m);
