@@ -19,7 +19,7 @@ import { KIND_FOLDERS, REFERENCE_DIR, SOURCES_DIR, SOURCES_FILE, TOOLS_FILE } fr
 import type { LoadResult } from './load-knowledge.js';
 
 /** Bumped whenever the shape of `Entry` or `Source` changes, so old caches are ignored. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 interface CacheFile {
   readonly format: number;
@@ -117,18 +117,25 @@ function writeAtomically(file: string, text: string): void {
 }
 
 /**
- * The name cache: every exact name key → its entry, each entry's reference, the sources, and the
- * entries one per line. `stevedore define <name>` reads it and one line, not the whole base: the
- * whole base's JSON grows with the knowledge, and parsing it was most of a one-off define's time.
+ * The name cache: every exact name key → its entry's line, and the entries one per line, each
+ * with the sources it cites and the references of its related entries. `stevedore define <name>`
+ * reads the keys and one line, not the whole base: the whole base's JSON grows with the
+ * knowledge, and parsing it was most of a one-off define's time (at 1,200 entries, parsing every
+ * source and reference with the keys still was a seventh of it).
  */
 interface NameCacheFile {
   readonly format: number;
   readonly fingerprint: string;
   readonly names: Record<string, number>;
-  readonly refs: readonly (readonly [string, string, EntryKind])[];
-  readonly sources: readonly Source[];
   /** Byte offset and length of each entry's line in the lines file. */
   readonly lines: readonly (readonly [number, number])[];
+}
+
+/** One line of the lines file: an entry and what its card needs from the rest of the base. */
+interface EntryLine {
+  readonly entry: Entry;
+  readonly sources: readonly Source[];
+  readonly refs: readonly (readonly [string, string, EntryKind])[];
 }
 
 const namesPath = (file: string) => file.replace(/\.json$/, '.names.json');
@@ -146,6 +153,7 @@ function writeNameCache(file: string, print: string, knowledge: KnowledgeBase): 
   const names: Record<string, number> = {};
   const lines: [number, number][] = [];
   const chunks: Buffer[] = [];
+  const byId = new Map(knowledge.entries.map((entry) => [entry.id, entry]));
   let offset = 0;
   knowledge.entries.forEach((entry, index) => {
     // First owner wins, as in the engine's name index; the validator allows only one.
@@ -153,7 +161,15 @@ function writeNameCache(file: string, print: string, knowledge: KnowledgeBase): 
       const key = normaliseKey(name);
       if (key && !Object.hasOwn(names, key)) names[key] = index;
     }
-    const line = Buffer.from(`${JSON.stringify(entry)}\n`);
+    const record: EntryLine = {
+      entry,
+      sources: entry.sources.flatMap((id) => knowledge.sources.get(id) ?? []),
+      refs: entry.related.flatMap((id) => {
+        const other = byId.get(id);
+        return other ? [[other.id, other.title, other.kind] as const] : [];
+      }),
+    };
+    const line = Buffer.from(`${JSON.stringify(record)}\n`);
     lines.push([offset, line.length - 1]);
     chunks.push(line);
     offset += line.length;
@@ -163,8 +179,6 @@ function writeNameCache(file: string, print: string, knowledge: KnowledgeBase): 
     format: CACHE_FORMAT,
     fingerprint: print,
     names,
-    refs: knowledge.entries.map((e) => [e.id, e.title, e.kind] as const),
-    sources: [...knowledge.sources.values()],
     lines,
   };
   writeAtomically(namesPath(file), JSON.stringify(cache));
@@ -198,7 +212,7 @@ export function findByExactName(dir: string, text: string): NamedEntry | undefin
     .find((i) => i !== undefined);
   const at = index === undefined ? undefined : cache.lines[index];
   if (!at) return undefined;
-  let entry: Entry;
+  let record: EntryLine;
   try {
     const buffer = Buffer.alloc(at[1]);
     const fd = openSync(linesPath(file), 'r');
@@ -207,14 +221,14 @@ export function findByExactName(dir: string, text: string): NamedEntry | undefin
     } finally {
       closeSync(fd);
     }
-    entry = JSON.parse(buffer.toString('utf8')) as Entry;
+    record = JSON.parse(buffer.toString('utf8')) as EntryLine;
   } catch {
     return undefined;
   }
-  const refs = new Map(cache.refs.map(([id, title, kind]) => [id, { id, title, kind }]));
+  const refs = new Map(record.refs.map(([id, title, kind]) => [id, { id, title, kind }]));
   return {
-    entry,
-    sources: new Map(cache.sources.map((source) => [source.id, source])),
+    entry: record.entry,
+    sources: new Map(record.sources.map((source) => [source.id, source])),
     refById: (id) => refs.get(id),
   };
 }
