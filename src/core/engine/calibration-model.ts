@@ -3,13 +3,13 @@
 // Knowledge: 1204 entries. Weights follow FEATURE_NAMES (features.ts):
 // coverage, plainCoverage, nameCoverage, spelled, nameFit, flagMatch, flagMiss, shortQuestion, evidence, relevance, margin, corrected, kindFit, toolMatch, unknownShare, worstMissing.
 export const CALIBRATION = {
-  bias: -5.706,
+  bias: -5.713,
   weights: [
-    0.228, 1.56, -0.51, 2.538, 1.696, 3.447, -0.815, 1.286, 0.598, 2.157, 0.147, -0.544, 2.087,
-    1.033, -0.833, -0.064,
+    0.229, 1.621, -0.556, 2.531, 1.693, 3.439, -0.813, 1.263, 0.552, 2.106, 0.164, -0.546, 2.142,
+    1.022, -0.866, -0.041,
   ],
   byPath: { name: 1, partial: 0.9, acronym: 0.9, spelling: 0.979, command: 0.964 },
-  answerAt: 0.82,
-  askBackAt: 0.19,
+  answerAt: 0.83,
+  askBackAt: 0.17,
   askBackMargin: 0.4,
 } as const;

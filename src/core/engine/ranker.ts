@@ -495,9 +495,16 @@ export class Ranker {
     };
     const candidates: { entry: Entry; weighted: number; features: Omit<Features, 'margin'> }[] = [];
     // Results come sorted by relevance; re-weighing the long tail cannot lift it to the top.
+    // An entry one of the question's words names outright ("podman" → Podman) is always a
+    // candidate: in a base with 250 podman cards, BM25 can rank it below the first 50.
+    const named = new Set<string>();
+    for (const term of terms) {
+      const exact = this.names.lookup(term).exact;
+      if (exact) named.add(exact.id);
+    }
     for (const result of results) {
-      if (candidates.length >= RERANK_LIMIT) break;
       const entry = this.entriesById.get(result.id as string);
+      if (candidates.length >= RERANK_LIMIT && !(entry && named.has(entry.id))) continue;
       if (!entry || !fitsTools(entry, tools)) continue;
       candidates.push(
         this.describe(entry, result, terms, weights, totalWeight, intent, tools, {

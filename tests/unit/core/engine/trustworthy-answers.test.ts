@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ANSWER_AT } from '../../../../src/core/engine/calibration.js';
 import { CommandShapes } from '../../../../src/core/engine/command-shape.js';
 import { createEngine } from '../../../../src/core/engine/create-engine.js';
-import { flagsOf } from '../../../../src/core/engine/ranker.js';
+import { flagsOf, Ranker } from '../../../../src/core/engine/ranker.js';
 import { ToolDetector } from '../../../../src/core/engine/tool-detection.js';
 import { loadKnowledgeOrThrow } from '../../../../src/core/knowledge/load-knowledge.js';
-import type { Answer } from '../../../../src/core/types.js';
+import type { Answer, Entry, KnowledgeBase } from '../../../../src/core/types.js';
 import { ROOT } from '../../../helpers/fixture-engine.js';
 
 /**
@@ -172,5 +172,45 @@ describe('reading a question for tools and command lines', () => {
     // "helm roll back" starts no helm command of the reference list; "helm rollback" does.
     expect(shapes.shapeOf('helm roll back release')).toBeUndefined();
     expect(shapes.shapeOf('helm rollback web 3')?.knownDepth).toBe(1);
+  });
+});
+
+describe('an entry the question names outright', () => {
+  it('stays a candidate however many cards of its tool out-score it on full text', () => {
+    const [source] = [...knowledge.sources.keys()];
+    const common = { tags: [], related: [], tasks: [], sources: [source as string] };
+    const crowd: Entry[] = Array.from({ length: 80 }, (_, i) => ({
+      ...common,
+      id: `podman-crowd-${i}`,
+      title: `Podman crowd command ${i}`,
+      aliases: [],
+      kind: 'command',
+      tool: 'podman',
+      summary: 'Sets the name of a thing; the name stands for the thing in podman.',
+      body: 'Give it a name with --name; the name is what podman shows.',
+      command: `podman crowd${i} --name <name>`,
+      example: `podman crowd${i} --name web`,
+      flags: [{ flag: '--name', description: 'The name to give.' }],
+      file: `commands/podman-crowd-${i}.md`,
+    }));
+    const podman: Entry = {
+      ...common,
+      id: 'podman',
+      title: 'Podman',
+      aliases: ['pod manager'],
+      kind: 'glossary',
+      summary: 'A daemonless container engine.',
+      body: 'Its name is short for pod manager.',
+      file: 'glossary/podman.md',
+    };
+    const crowded: KnowledgeBase = {
+      ...knowledge,
+      entries: [...knowledge.entries, ...crowd, podman],
+    };
+    const { ranked } = new Ranker(crowded).rank(
+      'what does the name podman stand for',
+      'definition',
+    );
+    expect(ranked.map((r) => r.entry.id)).toContain('podman');
   });
 });
