@@ -106,6 +106,7 @@ function sourceFiles(dir: string): string[] {
 function readSources(dir: string, problems: KnowledgeProblem[]): Map<string, Source> {
   const sources = new Map<string, Source>();
   const where = new Map<string, string>();
+  const byUrl = new Map<string, string>();
   const [main] = sourceFiles(dir);
   if (main && !existsSync(main)) {
     problems.push({
@@ -134,6 +135,16 @@ function readSources(dir: string, problems: KnowledgeProblem[]): Map<string, Sou
         });
         continue;
       }
+      const sameUrl = record.url === undefined ? undefined : byUrl.get(record.url);
+      if (sameUrl !== undefined) {
+        problems.push({
+          file: shown,
+          field: `[${index}].url`,
+          message: `the same page as source "${sameUrl}": cite "${sameUrl}" instead of adding "${record.id}" (a card would list the page twice)`,
+        });
+        continue;
+      }
+      if (record.url !== undefined) byUrl.set(record.url, record.id);
       where.set(record.id, shown);
       sources.set(record.id, {
         id: record.id,

@@ -75,6 +75,7 @@ describe('loadKnowledge: broken knowledge is reported all at once, by file and f
     ['a tool missing from tools.yaml, with the known ones', `${at('commands/unknown-tool.md')}: tool: unknown tool "dokcer": use an id from knowledge/tools.yaml (podman, compose)`],
     ['a tool whose parent is not a tool', `${at('tools.yaml')}: [1].parent: unknown tool "dokcer"`],
     ['a source id repeated in another source file, naming the first', `${at('sources/more.yaml')}: [1].id: duplicate source id "good" (first in ${at('sources.yaml')})`],
+    ['a page listed under a second source id, naming the first', `${at('sources/more.yaml')}: [2].url: the same page as source "good": cite "good" instead`],
   ])('reports %s', (_, expected) => {
     expect(problems.some((p) => p.startsWith(expected))).toBe(true);
   });
