@@ -177,7 +177,7 @@ describe('stevedore validate', () => {
     const { code, stderr } = await runCli(['validate', '--knowledge', BROKEN_KNOWLEDGE]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/glossary\/krypton\.md: sources\[1\]: unknown source "s99"/);
-    expect(stderr).toMatch(/18 problems found/);
+    expect(stderr).toMatch(/19 problems found/);
   });
 
   it('refuses to answer from invalid knowledge, with the same messages', async () => {
@@ -190,7 +190,7 @@ describe('stevedore validate', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/sources\[1\]: unknown source "s99"/);
-    expect(stderr).toMatch(/Stevedore cannot answer from it: 18 problems found in /);
+    expect(stderr).toMatch(/Stevedore cannot answer from it: 19 problems found in /);
   });
 
   it('refuses to start the bot on invalid knowledge', async () => {
