@@ -1,4 +1,5 @@
 import type { Answer, SearchHit } from '../../core/types.js';
+import { splitFencedCode } from '../fenced-code.js';
 
 /** Terminal styling; plain text when output is not a terminal (pipes, files, tests). */
 export interface TerminalStyle {
@@ -33,17 +34,15 @@ function inlineToTerminal(text: string, style: TerminalStyle): string {
  * backticks are fences, not inline code); elsewhere bold, code and links.
  */
 export function markdownToTerminal(markdown: string, style: TerminalStyle): string {
-  return safe(markdown)
-    .split(/^(```[^\n]*\n[\s\S]*?^```)[ \t]*$/m)
-    .map((part) => {
-      const fenced = /^```[^\n]*\n([\s\S]*?)^```$/m.exec(part);
-      if (!fenced) return inlineToTerminal(part, style);
-      const code = (fenced[1] ?? '').replace(/\n$/, '');
-      return code
-        .split('\n')
-        .map((line) => `  ${paint(style, ANSI.cyan, line)}`)
-        .join('\n');
-    })
+  return splitFencedCode(safe(markdown))
+    .map((part) =>
+      'code' in part
+        ? part.code
+            .split('\n')
+            .map((line) => `  ${paint(style, ANSI.cyan, line)}`)
+            .join('\n')
+        : inlineToTerminal(part.prose, style),
+    )
     .join('');
 }
 

@@ -4,6 +4,8 @@
  * those is what keeps any text from becoming a mention, a link or a broadcast.
  */
 
+import { splitFencedCode } from '../fenced-code.js';
+
 /** Escapes `&`, `<` and `>` the way Slack requires; the result cannot contain a `<…>` token. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -48,21 +50,15 @@ function inline(text: string): string {
     .join('');
 }
 
-/** A fenced block without its language tag, which Slack would show as a first line. */
-function fence(block: string): string {
-  const body = block.slice(3, -3).replace(/^[\w+-]*\n/, '');
-  return `\`\`\`${escapeMrkdwn(body.replace(/\n$/, ''))}\`\`\``;
-}
-
 /**
  * Converts the knowledge base's Markdown (bold, italics, links, inline and fenced code, headings,
  * bullet lists) to Slack mrkdwn, escaping everything else.
  */
 export function markdownToMrkdwn(markdown: string): string {
   const text = stripControl(markdown).replaceAll(BOLD, '');
-  return text
-    .split(/(```[\s\S]*?```)/g)
-    .map((part, i) => (i % 2 === 1 ? fence(part) : inline(part)))
+  // A block goes without its language tag, which Slack would show as a first line.
+  return splitFencedCode(text)
+    .map((part) => ('code' in part ? `\`\`\`${escapeMrkdwn(part.code)}\`\`\`` : inline(part.prose)))
     .join('');
 }
 
