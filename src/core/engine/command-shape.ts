@@ -63,7 +63,7 @@ export class CommandShapes {
   private readonly spellings: { words: string[]; prefix: boolean; tool: string }[] = [];
   /** Every command the reference lists name, as its words joined by spaces. */
   private readonly known: ReadonlySet<string>;
-  /** The tools the reference lists know commands of, as their words joined by spaces. */
+  /** The first one and two words of every listed command: a tool spelt so has listed commands. */
   private readonly listedTools = new Set<string>();
 
   constructor(

@@ -467,11 +467,10 @@ export class Ranker {
     let unknownWeight = 0;
     for (const term of terms) if (!this.knows(term)) unknownWeight += weights.get(term) ?? 0;
     const unknownShare = totalWeight > 0 ? unknownWeight / totalWeight : 0;
-    const results = this.indexes().index.search(terms.join(' '), {
-      prefix: (term) =>
-        term.length >= 4 &&
-        (this.indexes().documentFrequency.get(term) ?? 0) <=
-          this.knowledge.entries.length * PREFIX_UP_TO_SHARE,
+    const { index, documentFrequency } = this.indexes();
+    const prefixUpTo = this.knowledge.entries.length * PREFIX_UP_TO_SHARE;
+    const results = index.search(terms.join(' '), {
+      prefix: (term) => term.length >= 4 && (documentFrequency.get(term) ?? 0) <= prefixUpTo,
       fuzzy: false,
     });
     // How a word of a name matches the question, memoised for the question: exactly (1), as a
@@ -500,12 +499,17 @@ export class Ranker {
     const named = new Set<string>();
     for (const term of terms) {
       const exact = this.names.lookup(term).exact;
-      if (exact) named.add(exact.id);
+      if (exact && fitsTools(exact, tools)) named.add(exact.id);
     }
     for (const result of results) {
       const entry = this.entriesById.get(result.id as string);
-      if (candidates.length >= RERANK_LIMIT && !(entry && named.has(entry.id))) continue;
       if (!entry || !fitsTools(entry, tools)) continue;
+      // Past the first 50, only the named entries still missing are looked for.
+      if (candidates.length >= RERANK_LIMIT && !named.has(entry.id)) {
+        if (named.size === 0) break;
+        continue;
+      }
+      named.delete(entry.id);
       candidates.push(
         this.describe(entry, result, terms, weights, totalWeight, intent, tools, {
           corrected,
