@@ -3,13 +3,13 @@
 // Knowledge: 1204 entries. Weights follow FEATURE_NAMES (features.ts):
 // coverage, plainCoverage, nameCoverage, spelled, nameFit, flagMatch, flagMiss, shortQuestion, evidence, relevance, margin, corrected, kindFit, toolMatch, unknownShare, worstMissing.
 export const CALIBRATION = {
-  bias: -5.713,
+  bias: -5.85,
   weights: [
-    0.229, 1.621, -0.556, 2.531, 1.693, 3.439, -0.813, 1.263, 0.552, 2.106, 0.164, -0.546, 2.142,
-    1.022, -0.866, -0.041,
+    0.225, 1.657, -0.536, 2.464, 1.728, 3.481, -0.736, 1.241, 0.435, 1.976, 0.189, -0.521, 2.396,
+    1.061, -0.8, -0.107,
   ],
   byPath: { name: 1, partial: 0.9, acronym: 0.9, spelling: 0.979, command: 0.964 },
-  answerAt: 0.83,
-  askBackAt: 0.17,
+  answerAt: 0.84,
+  askBackAt: 0.15,
   askBackMargin: 0.4,
 } as const;

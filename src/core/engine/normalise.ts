@@ -103,6 +103,13 @@ const DEFINITION =
 const FACT =
   /^(?:how|can|could|do|does|did|is|are|was|were|where|when|why|who|whose|which|should|will|would|has|have)\b/;
 
+/**
+ * A comparison ("crun vs runc", "liveness versus readiness probe", "replicaset or deployment,
+ * which…", "the difference between a tag and a digest") asks how two things are, wherever its
+ * words stand, so it reads as a fact question unless it opens as a how-to.
+ */
+const COMPARISON = /\b(?:vs|versus|difference\s+between|compared?\s+(?:to|with))\b/;
+
 /** Reads the intent off the opening words of a question. */
 export function detectIntent(question: string): Intent {
   const text = fold(question)
@@ -117,6 +124,7 @@ export function detectIntent(question: string): Intent {
   const opening = text.replace(/^(?:hey|hi|hello|please|so|ok|okay)\b[\s,]*/u, '');
   if (HOW_TO.test(opening)) return 'how_to';
   if (DEFINITION.test(opening)) return 'definition';
+  if (COMPARISON.test(opening)) return 'fact';
   if (FACT.test(opening)) return 'fact';
   return 'neutral';
 }

@@ -57,7 +57,12 @@ describe('detectIntent', () => {
     ['how does kube-proxy work on windows?', 'fact'],
     ['how do labels and selectors work?', 'fact'],
     ['how do we roll back a release', 'how_to'],
+    ['crun vs runc, which one?', 'fact'],
+    ['liveness versus readiness probe', 'fact'],
+    ['docker volume compared to a bind mount', 'fact'],
+    ['how do I pick between crun vs runc', 'how_to'],
     ['pod networking', 'neutral'],
+    ['vsock devices', 'neutral'],
   ])('%s → %s', (question, intent) => {
     expect(detectIntent(question)).toBe(intent);
   });
