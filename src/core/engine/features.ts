@@ -41,6 +41,13 @@ export interface Features {
   readonly corrected: number;
   /** How well the kind fits the question: a command for "how do I", a term for "what is". */
   readonly kindFit: number;
+  /**
+   * 1 when a word or phrase of the question is the entry's name or alias and the question asks in
+   * the way the entry's kind answers ("is podman made by red hat?" → Podman). A tool's entry
+   * counts only when the question names the tool. Of the ranked candidates of the own sets and
+   * the dev halves so marked, 68 of 69 were right; of the rest, 266 of 488.
+   */
+  readonly namedAsked: number;
   /** 1 when the question names a tool and the entry is that tool's. */
   readonly toolMatch: number;
   /** Weighted share of the question's words that occur nowhere in the knowledge. */
@@ -64,6 +71,7 @@ export const FEATURE_NAMES = [
   'margin',
   'corrected',
   'kindFit',
+  'namedAsked',
   'toolMatch',
   'unknownShare',
   'worstMissing',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ANSWER_AT } from '../../../../src/core/engine/calibration.js';
 import { CommandShapes } from '../../../../src/core/engine/command-shape.js';
 import { createEngine } from '../../../../src/core/engine/create-engine.js';
+import type { Intent } from '../../../../src/core/engine/normalise.js';
 import { flagsOf, Ranker } from '../../../../src/core/engine/ranker.js';
 import { ToolDetector } from '../../../../src/core/engine/tool-detection.js';
 import { loadKnowledgeOrThrow } from '../../../../src/core/knowledge/load-knowledge.js';
@@ -212,5 +213,39 @@ describe('an entry the question names outright', () => {
       'definition',
     );
     expect(ranked.map((r) => r.entry.id)).toContain('podman');
+  });
+
+  const featuresOf = (base: KnowledgeBase, question: string, intent: Intent, id: string) =>
+    new Ranker(base).rank(question, intent).ranked.find((r) => r.entry.id === id)?.features;
+
+  it('is marked when the question asks about it the way its kind answers', () => {
+    // "QoS class" is an alias of the glossary term, spelt out in a fact question.
+    const id = 'quality-of-service';
+    expect(featuresOf(knowledge, 'is the qos class set per pod?', 'fact', id)?.namedAsked).toBe(1);
+    // The same words in a how-to question ask for a command, which the term is not.
+    expect(featuresOf(knowledge, 'how do I set the qos class', 'how_to', id)?.namedAsked).toBe(0);
+  });
+
+  it('is a tool’s entry only in a question that names the tool', () => {
+    const [source] = [...knowledge.sources.keys()];
+    // A key of a tool's file format, named like a plain word (as Compose's `hostname` is).
+    const valuesKey: Entry = {
+      id: 'helm-timeout-key',
+      title: 'Helm timeout setting',
+      aliases: ['timeout'],
+      kind: 'topic',
+      tool: 'helm',
+      tags: [],
+      related: [],
+      tasks: [],
+      sources: [source as string],
+      summary: 'How long Helm waits for a release’s resources to be ready.',
+      body: 'The timeout defaults to five minutes.',
+      file: 'topics/helm-timeout-key.md',
+    };
+    const base: KnowledgeBase = { ...knowledge, entries: [...knowledge.entries, valuesKey] };
+    const id = 'helm-timeout-key';
+    expect(featuresOf(base, 'what is a timeout?', 'definition', id)?.namedAsked).toBe(0);
+    expect(featuresOf(base, 'what is the timeout in helm?', 'definition', id)?.namedAsked).toBe(1);
   });
 });
