@@ -3,13 +3,13 @@
 // Knowledge: 1204 entries. Weights follow FEATURE_NAMES (features.ts):
 // coverage, plainCoverage, nameCoverage, spelled, nameFit, flagMatch, flagMiss, shortQuestion, evidence, relevance, margin, corrected, kindFit, namedAsked, toolMatch, unknownShare, worstMissing.
 export const CALIBRATION = {
-  bias: -5.397,
+  bias: -5.505,
   weights: [
-    0.145, 1.384, -0.022, 1.982, 1.999, 3.351, -0.694, 1.243, 0.373, 2.123, -0.017, -0.407, 1.208,
-    2.974, 1.365, -0.687, -0.229,
+    0.057, 1.411, -0.024, 2.054, 1.978, 3.301, -0.825, 1.308, 0.603, 2.364, 0.067, -0.446, 1.138,
+    2.922, 1.385, -0.797, -0.163,
   ],
   byPath: { name: 1, partial: 0.9, acronym: 0.9, spelling: 0.979, command: 0.964 },
-  answerAt: 0.73,
-  askBackAt: 0.29,
+  answerAt: 0.75,
+  askBackAt: 0.31,
   askBackMargin: 0.4,
 } as const;
