@@ -8,7 +8,7 @@ export const CALIBRATION = {
     0.057, 1.411, -0.024, 2.054, 1.978, 3.301, -0.825, 1.308, 0.603, 2.364, 0.067, -0.446, 1.138,
     2.922, 1.385, -0.797, -0.163,
   ],
-  byPath: { name: 1, partial: 0.9, acronym: 0.9, spelling: 0.979, command: 0.964 },
+  byPath: { name: 1, partial: 0.9, acronym: 0.9, spelling: 0.98, command: 0.964 },
   answerAt: 0.75,
   askBackAt: 0.31,
   askBackMargin: 0.4,

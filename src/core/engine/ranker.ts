@@ -343,12 +343,22 @@ export class Ranker {
         return term;
       }
       if (isEnglishWord(term)) return term;
-      const typos = allowedTypos(term);
-      const near = spelling
-        .search(term, { fuzzy: typos, prefix: false })
-        .slice(0, 10)
-        .map((hit) => ({ word: hit.id as string, distance: editDistance(term, hit.id, typos) }))
-        .filter((hit) => hit.distance <= typos)
+      // The term may be the stem of what was typed: "ingres" was stemmed to "ingre", two edits
+      // from "ingress" where the typed word is one. Both forms are tried; the closer one counts.
+      const forms = term.endsWith('s') ? [term] : [term, `${term}s`];
+      const nearest = new Map<string, number>();
+      for (const form of forms) {
+        const typos = allowedTypos(form);
+        for (const hit of spelling.search(form, { fuzzy: typos, prefix: false }).slice(0, 10)) {
+          const distance = editDistance(form, hit.id, typos);
+          const word = hit.id as string;
+          if (distance <= typos && distance < (nearest.get(word) ?? Number.POSITIVE_INFINITY)) {
+            nearest.set(word, distance);
+          }
+        }
+      }
+      const near = [...nearest]
+        .map(([word, distance]) => ({ word, distance }))
         .sort((a, b) => a.distance - b.distance);
       const [best, next] = near;
       if (!best || (next && next.distance === best.distance)) return term;

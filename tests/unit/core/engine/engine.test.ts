@@ -20,6 +20,8 @@ describe('define: finds a term', () => {
     ['a plural', 'pods', 'pod'],
     ['a question around it', 'what is conmon?', 'conmon'],
     ['a misspelling', 'kripton', 'krypton'],
+    // "proces" is stemmed to "proce", two edits from "process"; the typed word is one.
+    ['a misspelling whose plural stem hides it', 'proces isolation', 'argon'],
     ['a transposition', 'kubernetse', 'kubernetes'],
     ['a topic by its alias', 'noble gases', 'windows-container-types'],
   ])('by %s', (_, term, id) => {
