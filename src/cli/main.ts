@@ -226,7 +226,7 @@ async function shellCommand(options: OutputOptions): Promise<void> {
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY),
     style: style(),
-    today: () => todayIn(config),
+    timeZone: config.termOfDayDefaultTimeZone,
   });
 }
 

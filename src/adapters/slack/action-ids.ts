@@ -3,7 +3,7 @@
  * back from Slack in signed payloads, but are still parsed as untrusted input.
  */
 import { z } from 'zod';
-import { MAX_USER_TEXT } from './user-text.js';
+import { MAX_MESSAGE_LENGTH } from '../../core/chat/limits.js';
 
 export const ACTION = {
   /** "Share in channel" on an ephemeral slash-command reply. */
@@ -48,12 +48,12 @@ export interface FeedbackValue {
 
 const shareSchema = z.object({
   s: z.enum(['define', 'ask']),
-  q: z.string().max(MAX_USER_TEXT),
+  q: z.string().max(MAX_MESSAGE_LENGTH),
 });
 
 const feedbackSchema = z.object({
   e: z.string().max(200).nullable(),
-  q: z.string().max(MAX_USER_TEXT),
+  q: z.string().max(MAX_MESSAGE_LENGTH),
 });
 
 export function encodeShare(value: ShareValue): string {

@@ -251,14 +251,9 @@ export function renderHelp(): SlackMessage {
   };
 }
 
-const USAGE: Readonly<Record<AnswerSource, string>> = {
-  define: 'Usage: `/define <term>` — for example `/define Krypton` or `/define k8s`.',
-  ask: 'Usage: `/ask <question>` — for example `/ask how do I create a pod with podman?` — or `/ask help`.',
-};
-
-/** The short usage message for a command given no text. */
-export function renderUsage(command: AnswerSource): SlackMessage {
-  const text = escapeMrkdwn(USAGE[command]);
+/** The short usage message of a command given no text (the core's Markdown). */
+export function renderUsage(markdown: string): SlackMessage {
+  const text = escapeMrkdwn(markdown);
   return { text: text.replace(/`/g, ''), blocks: [section(text)] };
 }
 
