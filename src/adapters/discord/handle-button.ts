@@ -8,7 +8,7 @@ import { replyToChat } from '../../core/chat/reply-to-chat.js';
 import type { Logger } from '../../logging/create-logger.js';
 import { type AnswerOptions, answerInteraction } from './answer-interaction.js';
 import { parseCustomId, SHARE_ID } from './custom-ids.js';
-import type { DiscordHandlerDeps } from './handler-deps.js';
+import { type DiscordHandlerDeps, interactionOrigin } from './handler-deps.js';
 import { type DiscordMessage, renderNote } from './render-answer.js';
 import { renderChatReply } from './render-reply.js';
 
@@ -79,10 +79,7 @@ export async function handleButton(
     case 'define': {
       const reply = replyToChat(
         { kind: 'define', term: action.entryId },
-        {
-          place: interaction.guildId === null ? 'direct' : 'channel',
-          channel: { platform: 'discord', id: interaction.channelId },
-        },
+        interactionOrigin(interaction),
         deps.now(),
         deps.chat,
       );

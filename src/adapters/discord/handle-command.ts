@@ -5,7 +5,7 @@ import { replyToChat } from '../../core/chat/reply-to-chat.js';
 import type { Logger } from '../../logging/create-logger.js';
 import { answerInteraction } from './answer-interaction.js';
 import { handleTermOfDay } from './handle-term-of-day.js';
-import type { DiscordHandlerDeps } from './handler-deps.js';
+import { type DiscordHandlerDeps, interactionOrigin } from './handler-deps.js';
 import { type DiscordMessage, renderNote } from './render-answer.js';
 import { renderChatReply } from './render-reply.js';
 
@@ -42,13 +42,7 @@ function commandReply(
       'I do not know this command (it may have been removed). Try /define, /ask, /help or /termofday.',
     );
   }
-  const place = interaction.guildId === null ? 'direct' : 'channel';
-  const reply = replyToChat(
-    request,
-    { place, channel: { platform: 'discord', id: interaction.channelId } },
-    deps.now(),
-    deps.chat,
-  );
+  const reply = replyToChat(request, interactionOrigin(interaction), deps.now(), deps.chat);
   return renderChatReply(reply, { privateToAsker: true });
 }
 

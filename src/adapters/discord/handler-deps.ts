@@ -1,4 +1,4 @@
-import type { ChatContext } from '../../core/chat/reply-to-chat.js';
+import type { ChatContext, ChatOrigin } from '../../core/chat/reply-to-chat.js';
 import type { RecordFeedback } from '../../core/feedback.js';
 import type { AnswerEngine } from '../../core/types.js';
 import type { Logger } from '../../logging/create-logger.js';
@@ -23,4 +23,15 @@ export interface DiscordHandlerDeps {
   readonly now: () => Date;
   /** Overrides when an interaction is deferred rather than answered directly (tests). */
   readonly deferAfterMs?: number;
+}
+
+/** Where an interaction (a slash command, a click) was made, for the core. */
+export function interactionOrigin(interaction: {
+  readonly guildId: string | null;
+  readonly channelId: string;
+}): ChatOrigin {
+  return {
+    place: interaction.guildId === null ? 'direct' : 'channel',
+    channel: { platform: 'discord', id: interaction.channelId },
+  };
 }

@@ -10,7 +10,7 @@ import type { Feedback } from '../../core/feedback.js';
 import type { Answer } from '../../core/types.js';
 import type { Logger } from '../../logging/create-logger.js';
 import { ACTION, decodeFeedback, decodeShare } from './action-ids.js';
-import { requestLogger, type SlackHandlerDeps } from './handler-deps.js';
+import { channelOrigin, requestLogger, type SlackHandlerDeps } from './handler-deps.js';
 import { postReply } from './post-reply.js';
 import { renderAnswer } from './render-answer.js';
 import { renderDefineModal } from './render-modal.js';
@@ -55,13 +55,7 @@ function channelOf(body: BlockAction): string | undefined {
 
 /** What the core replies to a button's request (a button is clicked where its message is). */
 function replyToClick(body: BlockAction, request: ChatRequest, deps: SlackHandlerDeps): ChatReply {
-  const channel = channelOf(body);
-  return replyToChat(
-    request,
-    { place: 'channel', ...(channel ? { channel: { platform: 'slack', id: channel } } : {}) },
-    deps.now(),
-    deps.chat,
-  );
+  return replyToChat(request, channelOrigin(channelOf(body)), deps.now(), deps.chat);
 }
 
 /** The answer card of a button's request, or undefined when the core replies with something else. */

@@ -7,7 +7,7 @@ import type { App } from '@slack/bolt';
 import type { ChatRequest } from '../../core/chat/interpret-message.js';
 import { replyToChat } from '../../core/chat/reply-to-chat.js';
 import { COMMAND_TERM_OF_DAY } from './action-ids.js';
-import { requestLogger, type SlackHandlerDeps } from './handler-deps.js';
+import { channelOrigin, requestLogger, type SlackHandlerDeps } from './handler-deps.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { renderNotice, type SlackMessage } from './render-answer.js';
 import { renderChatReply } from './render-reply.js';
@@ -34,12 +34,7 @@ export function replyToCommand(
       `I do not know the command ${escapeMrkdwn(command.slice(0, 50))}. Try \`/define &lt;term&gt;\` or \`/ask &lt;question&gt;\`.`,
     );
   }
-  const reply = replyToChat(
-    request,
-    { place: 'channel', channel: { platform: 'slack', id: channelId } },
-    deps.now(),
-    deps.chat,
-  );
+  const reply = replyToChat(request, channelOrigin(channelId), deps.now(), deps.chat);
   return renderChatReply(reply, { privateToAsker: true });
 }
 

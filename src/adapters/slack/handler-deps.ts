@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
-import type { ChatContext } from '../../core/chat/reply-to-chat.js';
+import type { ChatContext, ChatOrigin } from '../../core/chat/reply-to-chat.js';
 import type { RecordFeedback } from '../../core/feedback.js';
 import type { AnswerEngine } from '../../core/types.js';
 import type { Logger } from '../../logging/create-logger.js';
@@ -61,4 +61,16 @@ export function requestLogger(
   fields: Record<string, unknown> = {},
 ): Logger {
   return deps.logger.child({ channel, requestId: randomUUID().slice(0, 8), ...fields });
+}
+
+/**
+ * Where a slash command or a click was made, for the core: Slack gives direct messages channel
+ * ids starting with `D`. (Events say so themselves, with `channel_type` and `thread_ts`.)
+ */
+export function channelOrigin(channelId: string | undefined): ChatOrigin {
+  if (channelId === undefined) return { place: 'channel' };
+  return {
+    place: channelId.startsWith('D') ? 'direct' : 'channel',
+    channel: { platform: 'slack', id: channelId },
+  };
 }
