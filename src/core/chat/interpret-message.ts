@@ -32,7 +32,8 @@ export function interpretMessage(text: string): ChatRequest {
     case 'def':
       return { kind: 'define', term: rest };
     case 'termofday':
-      return rest === '' || /^now$/i.test(rest)
+      // The same words as `/termofday now` (and its alias `today`) show today's term.
+      return rest === '' || /^(?:now|today)$/i.test(rest)
         ? { kind: 'today' }
         : { kind: 'termofday', args: rest };
     case 'search':
