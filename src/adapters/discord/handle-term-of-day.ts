@@ -69,13 +69,13 @@ export function mayManage(interaction: ChatInputCommandInteraction): boolean {
 const SNOWFLAKE = /^\d{15,25}$/;
 
 /**
- * The core's Markdown as Discord content: every mention defused. Replies go out with
- * `allowed_mentions: { parse: [] }` too, so even the actor's own mention renders as a name and
- * never pings.
+ * The core's Markdown as Discord content, every mention in it defused, after an optional mention
+ * of the actor written here. Replies go out with `allowed_mentions: { parse: [] }`, so even that
+ * mention renders as a name and never pings.
  */
-function contentOf(markdown: string): DiscordMessage {
+function contentOf(markdown: string, actorMention = ''): DiscordMessage {
   return {
-    content: truncate(neutraliseMentions(markdown), LIMITS.content),
+    content: truncate(`${actorMention}${neutraliseMentions(markdown)}`, LIMITS.content),
     embeds: [],
     components: [],
   };
@@ -97,9 +97,8 @@ export function renderTermOfDayReply(reply: TermOfDayReply): {
       };
     case 'schedule_changed': {
       const actor = SNOWFLAKE.test(reply.actorId) ? `<@${reply.actorId}>` : 'Someone';
-      const text = `${actor} ${neutraliseMentions(describeScheduleChange(reply.change))}`;
       return {
-        message: { content: truncate(text, LIMITS.content), embeds: [], components: [] },
+        message: contentOf(describeScheduleChange(reply.change), `${actor} `),
         ephemeral: false,
       };
     }
