@@ -10,7 +10,6 @@ import type { AnswerEngine } from '../core/types.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
 import { openSqliteStore, StoreError } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
-import { localClock } from '../term-of-day/clock.js';
 import { TermOfDayService } from '../term-of-day/term-of-day-service.js';
 
 /** A platform connection the bot runs until it is stopped. */
@@ -74,7 +73,7 @@ export async function startBot(config: Config, terminal: Terminal): Promise<void
       output: terminal.stdout,
       interactive: Boolean((terminal.stdin as { isTTY?: boolean }).isTTY),
       style: terminal.style,
-      today: () => localClock(new Date(), config.termOfDayDefaultTimeZone).date,
+      timeZone: config.termOfDayDefaultTimeZone,
     });
     return;
   }
@@ -113,7 +112,7 @@ export async function startBot(config: Config, terminal: Terminal): Promise<void
     store.close();
     throw error;
   }
-  const stopTicking = termOfDay.start();
+  const ticking = termOfDay.start();
   logger.info(
     { platforms: platforms.map((p) => p.name), entries: engine.size },
     'Stevedore is running',
@@ -121,11 +120,14 @@ export async function startBot(config: Config, terminal: Terminal): Promise<void
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'stopping');
-      stopTicking();
-      Promise.allSettled(platforms.map((p) => p.stop())).then(() => {
-        store.close();
-        resolve();
-      });
+      // A post in progress finishes (and is recorded) before its platform disconnects.
+      ticking
+        .stop()
+        .then(() => Promise.allSettled(platforms.map((p) => p.stop())))
+        .then(() => {
+          store.close();
+          resolve();
+        });
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

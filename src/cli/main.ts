@@ -14,7 +14,7 @@ import { dayNumber } from '../core/engine/term-of-day.js';
 import { findByExactName, loadKnowledgeCached } from '../core/knowledge/load-knowledge-cached.js';
 import { reportProblems } from '../core/knowledge/problem.js';
 import type { Answer, AnswerEngine } from '../core/types.js';
-import { localClock } from '../term-of-day/clock.js';
+import { todaysTerm } from '../term-of-day/todays-term.js';
 import { answerJson, searchJson } from './answer-json.js';
 import { type CommandName, parseCommandLine, UsageError, usage } from './parse-command-line.js';
 
@@ -78,10 +78,6 @@ function queryOf(words: readonly string[], options: OutputOptions, what: string)
   }
   if (words.length === 0) throw new UsageError(`missing ${what}`);
   return words.join(' ');
-}
-
-function todayIn(config: Config): string {
-  return localClock(new Date(), config.termOfDayDefaultTimeZone).date;
 }
 
 type Options = Readonly<Record<string, string | boolean | undefined>>;
@@ -151,7 +147,12 @@ async function todayCommand(raw: Options): Promise<void> {
   const config = configFrom(options);
   const engine = await engineFrom(config);
   if (!options.stdin) {
-    printAnswer(engine.termOfDay(date ?? todayIn(config)), options);
+    printAnswer(
+      date === undefined
+        ? todaysTerm(engine, new Date(), config.termOfDayDefaultTimeZone).answer
+        : engine.termOfDay(date),
+      options,
+    );
     return;
   }
   let bad = 0;
@@ -226,7 +227,7 @@ async function shellCommand(options: OutputOptions): Promise<void> {
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY),
     style: style(),
-    today: () => todayIn(config),
+    timeZone: config.termOfDayDefaultTimeZone,
   });
 }
 

@@ -1,6 +1,8 @@
-/** A 👍 or 👎 on an answer, from any platform. */
+import type { Platform } from './platform.js';
+
+/** A 👍 or 👎 on an answer, from a chat platform (the shell has no feedback buttons). */
 export interface Feedback {
-  readonly platform: 'slack' | 'discord' | 'shell';
+  readonly platform: Platform;
   /** Workspace (Slack team) or server (Discord guild) id; absent in direct messages. */
   readonly workspaceId?: string;
   readonly channelId: string;

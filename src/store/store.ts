@@ -1,7 +1,8 @@
 import type { Feedback } from '../core/feedback.js';
+import type { Platform } from '../core/platform.js';
 
-/** The chat platforms a channel can be on. */
-export type Platform = 'slack' | 'discord';
+/** The chat platforms a channel can be on (the core's list). */
+export type { Platform };
 
 /** What subscribing says: which channel, when, and who asked. */
 export interface SubscriptionInput {

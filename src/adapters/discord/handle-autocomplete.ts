@@ -1,6 +1,7 @@
 import type { AutocompleteInteraction, CommandInteractionOption } from 'discord.js';
+import { suggestTerms } from '../../core/chat/reply-to-chat.js';
 import type { AnswerEngine } from '../../core/types.js';
-import { MAX_TERM_LENGTH, MAX_TIME_ZONE_LENGTH } from './command-definitions.js';
+import { MAX_TIME_ZONE_LENGTH } from './command-definitions.js';
 import { LIMITS, truncate } from './limits.js';
 import { plainLabel } from './neutralise.js';
 
@@ -24,8 +25,7 @@ function focusedOption(options: readonly CommandInteractionOption[]): Focused | 
 
 /** `/define term:` — the core's `suggest()` (prefix, then fuzzy; at most 25), valued by entry id. */
 function termChoices(typed: string, engine: AnswerEngine): { name: string; value: string }[] {
-  return engine
-    .suggest(typed.slice(0, MAX_TERM_LENGTH))
+  return suggestTerms(typed, engine)
     .filter((ref) => ref.id.length <= LIMITS.choiceValue)
     .slice(0, LIMITS.choices)
     .map((ref) => ({

@@ -4,11 +4,13 @@ import {
   ComponentType,
   MessageFlags,
 } from 'discord.js';
+import { replyToChat } from '../../core/chat/reply-to-chat.js';
 import type { Logger } from '../../logging/create-logger.js';
 import { type AnswerOptions, answerInteraction } from './answer-interaction.js';
-import type { DiscordContext } from './context.js';
 import { parseCustomId, SHARE_ID } from './custom-ids.js';
-import { type DiscordMessage, renderAnswer, renderNote } from './render-answer.js';
+import { type DiscordHandlerDeps, interactionOrigin } from './handler-deps.js';
+import { type DiscordMessage, renderNote } from './render-answer.js';
+import { renderChatReply } from './render-reply.js';
 
 /**
  * The clicked message's buttons without the Share button: what a shared copy carries (link
@@ -46,10 +48,10 @@ function sharedCopy(interaction: ButtonInteraction): DiscordMessage | undefined 
  */
 export async function handleButton(
   interaction: ButtonInteraction,
-  context: DiscordContext,
+  deps: DiscordHandlerDeps,
   logger: Logger,
 ): Promise<void> {
-  const timing = context.deferAfterMs === undefined ? {} : { deferAfterMs: context.deferAfterMs };
+  const timing = deps.deferAfterMs === undefined ? {} : { deferAfterMs: deps.deferAfterMs };
   const ephemeralReply: AnswerOptions = { mode: 'reply', ephemeral: true, ...timing };
   const action = parseCustomId(interaction.customId);
 
@@ -75,20 +77,25 @@ export async function handleButton(
       return;
     }
     case 'define': {
-      const answer = context.engine.define(action.entryId);
+      const reply = replyToChat(
+        { kind: 'define', term: action.entryId },
+        interactionOrigin(interaction),
+        deps.now(),
+        deps.chat,
+      );
       const wasEphemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
       // An ephemeral "no answer" is replaced by the answer; under a public message, the answer is
       // shown to the one who clicked, who may share it.
       await answerInteraction(
         interaction,
-        () => renderAnswer(answer, { share: true, feedback: true }),
+        () => renderChatReply(reply, { privateToAsker: true }),
         wasEphemeral ? { mode: 'update', ephemeral: true, ...timing } : ephemeralReply,
       );
       return;
     }
     case 'feedback': {
       try {
-        context.recordFeedback({
+        deps.recordFeedback({
           platform: 'discord',
           ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
           channelId: interaction.channelId,

@@ -1,42 +1,23 @@
 import type { Message } from 'discord.js';
-import { interpretMessage } from '../../core/chat/interpret-message.js';
-import { localClock } from '../../term-of-day/clock.js';
+import { MAX_MESSAGE_LENGTH } from '../../core/chat/limits.js';
+import { type ChatOrigin, replyToChat } from '../../core/chat/reply-to-chat.js';
 import { NO_PINGS } from './answer-interaction.js';
-import { type DiscordContext, MAX_INPUT_LENGTH } from './context.js';
-import { type DiscordMessage, renderAnswer, renderHelp, renderSearch } from './render-answer.js';
-
-const SEARCH_HITS = 5;
+import type { DiscordHandlerDeps } from './handler-deps.js';
+import { renderChatReply } from './render-reply.js';
 
 /** The question in a message: its text without the bot's own mentions, bounded. */
 export function questionOf(content: string, botId: string): string {
   return content
-    .slice(0, MAX_INPUT_LENGTH)
+    .slice(0, MAX_MESSAGE_LENGTH)
     .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
     .trim();
 }
 
-/** The answer to a chat message, the same requests as on every platform. */
-export function messageReply(text: string, context: DiscordContext, now: Date): DiscordMessage {
-  const request = interpretMessage(text);
-  const buttons = { share: false, feedback: true };
-  switch (request.kind) {
-    case 'help':
-      return renderHelp();
-    case 'define':
-      return renderAnswer(context.engine.define(request.term), buttons);
-    case 'ask':
-      return renderAnswer(context.engine.ask(request.question), buttons);
-    case 'search':
-      return renderSearch(request.query, context.engine.search(request.query, SEARCH_HITS));
-    case 'today':
-      return renderAnswer(
-        context.engine.termOfDay(localClock(now, context.timeZone).date),
-        buttons,
-      );
-    case 'termofday':
-      // Subscriptions are managed by the /termofday command, not by messages.
-      return renderHelp();
-  }
+/** Where a message was written, for the core. */
+function originOf(message: Message): ChatOrigin {
+  const place =
+    message.guildId === null ? 'direct' : message.channel.isThread() ? 'thread' : 'channel';
+  return { place, channel: { platform: 'discord', id: message.channelId } };
 }
 
 /** Whether the bot should answer this message: a DM, or a message that mentions the bot itself. */
@@ -53,11 +34,15 @@ export function isForBot(message: Message): boolean {
  * stays in the thread). Only the asker is notified, and only in a server channel. Discord errors
  * propagate to the caller, which logs them.
  */
-export async function handleMessage(message: Message, context: DiscordContext): Promise<void> {
-  const reply = messageReply(
-    questionOf(message.content, message.client.user.id),
-    context,
-    new Date(),
+export async function handleMessage(message: Message, deps: DiscordHandlerDeps): Promise<void> {
+  const reply = renderChatReply(
+    replyToChat(
+      questionOf(message.content, message.client.user.id),
+      originOf(message),
+      deps.now(),
+      deps.chat,
+    ),
+    { privateToAsker: false },
   );
   await message.reply({
     ...(reply.content === undefined ? {} : { content: reply.content }),

@@ -7,10 +7,13 @@ import {
 } from 'discord.js';
 import type { Logger } from '../../logging/create-logger.js';
 import { parseSchedule, type TermOfDayCommand } from '../../term-of-day/parse-command.js';
-import type { TermOfDayReply } from '../../term-of-day/term-of-day-service.js';
+import {
+  describeScheduleChange,
+  type TermOfDayReply,
+} from '../../term-of-day/term-of-day-commands.js';
 import { replyOptions } from './answer-interaction.js';
 import { MAX_TIME_ZONE_LENGTH } from './command-definitions.js';
-import type { DiscordContext } from './context.js';
+import type { DiscordHandlerDeps } from './handler-deps.js';
 import { LIMITS, truncate } from './limits.js';
 import { neutraliseMentions } from './neutralise.js';
 import { type DiscordMessage, renderNote, renderTermOfDay } from './render-answer.js';
@@ -63,34 +66,45 @@ export function mayManage(interaction: ChatInputCommandInteraction): boolean {
   return interaction.channel?.type === ChannelType.DM;
 }
 
+const SNOWFLAKE = /^\d{15,25}$/;
+
 /**
- * The service's Markdown as Discord content: every mention defused, except the acting user's own
- * `<@id>` ("@Ada subscribed this channel…"), which renders as a name and never pings — every reply
- * goes out with `allowed_mentions: { parse: [] }` and no `users`.
+ * The core's Markdown as Discord content, every mention in it defused, after an optional mention
+ * of the actor written here. Replies go out with `allowed_mentions: { parse: [] }`, so even that
+ * mention renders as a name and never pings.
  */
-function serviceText(markdown: string, userId: string): string {
-  const own = `<@${userId}>`;
-  return truncate(markdown.split(own).map(neutraliseMentions).join(own), LIMITS.content);
+function contentOf(markdown: string, actorMention = ''): DiscordMessage {
+  return {
+    content: truncate(`${actorMention}${neutraliseMentions(markdown)}`, LIMITS.content),
+    embeds: [],
+    components: [],
+  };
 }
 
 /**
- * How a term-of-day reply is shown: the card (only to the user, with Share), or the service's
- * message — to the channel for schedule changes, else only to the user.
+ * How a term-of-day reply is shown: the card (only to the user, with Share), a schedule change
+ * ("@Ada subscribed this channel…", to the channel), or a notice only the user sees.
  */
-export function renderTermOfDayReply(
-  reply: TermOfDayReply,
-  userId: string,
-): { readonly message: DiscordMessage; readonly ephemeral: boolean } {
-  if (reply.kind === 'card') {
-    return {
-      message: renderTermOfDay(reply.answer, reply.date, { share: true, feedback: false }),
-      ephemeral: true,
-    };
+export function renderTermOfDayReply(reply: TermOfDayReply): {
+  readonly message: DiscordMessage;
+  readonly ephemeral: boolean;
+} {
+  switch (reply.kind) {
+    case 'card':
+      return {
+        message: renderTermOfDay(reply.answer, reply.date, { share: true, feedback: false }),
+        ephemeral: true,
+      };
+    case 'schedule_changed': {
+      const actor = SNOWFLAKE.test(reply.actorId) ? `<@${reply.actorId}>` : 'Someone';
+      return {
+        message: contentOf(describeScheduleChange(reply.change), `${actor} `),
+        ephemeral: false,
+      };
+    }
+    case 'notice':
+      return { message: contentOf(reply.markdown), ephemeral: true };
   }
-  return {
-    message: { content: serviceText(reply.markdown, userId), embeds: [], components: [] },
-    ephemeral: reply.visibility === 'ephemeral',
-  };
 }
 
 /**
@@ -101,7 +115,7 @@ export function renderTermOfDayReply(
  */
 export async function handleTermOfDay(
   interaction: ChatInputCommandInteraction,
-  context: DiscordContext,
+  deps: DiscordHandlerDeps,
   logger: Logger,
 ): Promise<void> {
   const channelId = interaction.channelId;
@@ -111,8 +125,8 @@ export async function handleTermOfDay(
     );
     return;
   }
-  const command = termOfDayCommand(interaction.options.data, context.timeZone);
-  const reply = await context.termOfDay.handle(
+  const command = termOfDayCommand(interaction.options.data, deps.timeZone);
+  const reply = await deps.termOfDay.handle(
     {
       platform: 'discord',
       channelId,
@@ -122,12 +136,12 @@ export async function handleTermOfDay(
       canManage: async () => mayManage(interaction),
       managers: 'members with the Manage Channels permission',
     },
-    context.now?.() ?? new Date(),
+    deps.now(),
   );
-  const { message, ephemeral } = renderTermOfDayReply(reply, interaction.user.id);
+  const { message, ephemeral } = renderTermOfDayReply(reply);
   await interaction.reply(replyOptions(message, ephemeral));
   logger.info(
-    { command: command.kind, ok: reply.kind === 'card' || reply.ok, ephemeral },
+    { command: command.kind, ok: reply.kind !== 'notice' || reply.ok, ephemeral },
     'term of the day command',
   );
 }

@@ -7,7 +7,7 @@ import {
   Routes,
 } from 'discord.js';
 import type { FoundAnswer } from '../../core/types.js';
-import type { TermOfDayPoster } from '../../term-of-day/term-of-day-service.js';
+import type { TermOfDayPoster } from '../../term-of-day/term-of-day-scheduler.js';
 import { NO_PINGS } from './answer-interaction.js';
 import { explainDiscordCode } from './log-discord-error.js';
 import { renderTermOfDay } from './render-answer.js';

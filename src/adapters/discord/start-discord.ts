@@ -11,11 +11,11 @@ import {
 import type { PlatformDeps, RunningPlatform } from '../../app/start-bot.js';
 import type { DiscordConfig } from '../../config/read-config.js';
 import { NO_PINGS } from './answer-interaction.js';
-import type { DiscordContext } from './context.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
 import { handleButton } from './handle-button.js';
 import { handleCommand } from './handle-command.js';
 import { handleMessage, isForBot } from './handle-message.js';
+import type { DiscordHandlerDeps } from './handler-deps.js';
 import { logDiscordError } from './log-discord-error.js';
 import { createTermOfDayPoster } from './post-term-of-day.js';
 
@@ -44,7 +44,10 @@ export const MAX_RATE_LIMIT_WAIT_MS = 10_000;
 export interface DiscordAdapterOptions {
   /** Overrides when an interaction is deferred rather than answered directly (tests). */
   readonly deferAfterMs?: number;
-  /** The clock of `/termofday` commands (tests). */
+  /**
+   * The current instant: "today" of a mention, and `/termofday` schedules.
+   * @defaultValue `() => new Date()`
+   */
   readonly now?: () => Date;
 }
 
@@ -65,18 +68,18 @@ export function createDiscordClient(config: DiscordConfig): Client {
   });
 }
 
-function onInteraction(interaction: Interaction, context: DiscordContext): void {
-  const logger = context.logger.child({
+function onInteraction(interaction: Interaction, deps: DiscordHandlerDeps): void {
+  const logger = deps.logger.child({
     channel: interaction.channelId ?? undefined,
     guild: interaction.guildId ?? undefined,
     requestId: interaction.id,
   });
   const handled = interaction.isAutocomplete()
-    ? handleAutocomplete(interaction, context.engine, context.timeZone)
+    ? handleAutocomplete(interaction, deps.engine, deps.timeZone)
     : interaction.isChatInputCommand()
-      ? handleCommand(interaction, context, logger)
+      ? handleCommand(interaction, deps, logger)
       : interaction.isButton()
-        ? handleButton(interaction, context, logger)
+        ? handleButton(interaction, deps, logger)
         : undefined;
   if (!handled) {
     logger.debug({ type: interaction.type }, 'ignored interaction');
@@ -102,14 +105,14 @@ function onInteraction(interaction: Interaction, context: DiscordContext): void 
   });
 }
 
-function onMessage(message: Message, context: DiscordContext): void {
+function onMessage(message: Message, deps: DiscordHandlerDeps): void {
   if (!isForBot(message)) return;
-  const logger = context.logger.child({
+  const logger = deps.logger.child({
     channel: message.channelId,
     guild: message.guildId ?? undefined,
     requestId: message.id,
   });
-  handleMessage(message, context).catch((error: unknown) =>
+  handleMessage(message, deps).catch((error: unknown) =>
     logDiscordError(logger, error, message.guildId ? 'answering a mention' : 'answering a DM'),
   );
 }
@@ -128,20 +131,21 @@ export async function startDiscord(
     throw new Error('startDiscord: the configuration has no Discord section (DISCORD_TOKEN)');
   }
   const logger = deps.logger.child({ platform: 'discord' });
-  const context: DiscordContext = {
+  const handlerDeps: DiscordHandlerDeps = {
     engine: deps.engine,
+    chat: { engine: deps.engine, timeZoneOf: (channel) => deps.termOfDay.timeZoneOf(channel) },
     logger,
     recordFeedback: deps.recordFeedback,
     termOfDay: deps.termOfDay,
-    // "Today" for `@Stevedore today`, and the zone of subscriptions that name none.
+    // The zone of subscriptions that name none.
     timeZone: deps.config.termOfDayDefaultTimeZone,
+    now: options.now ?? (() => new Date()),
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
-    ...(options.now === undefined ? {} : { now: options.now }),
   };
   const client = createDiscordClient(discord);
 
-  client.on(Events.InteractionCreate, (interaction) => onInteraction(interaction, context));
-  client.on(Events.MessageCreate, (message) => onMessage(message, context));
+  client.on(Events.InteractionCreate, (interaction) => onInteraction(interaction, handlerDeps));
+  client.on(Events.MessageCreate, (message) => onMessage(message, handlerDeps));
   // Without an 'error' listener an emitted error would crash the process.
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord.js warning'));

@@ -1,13 +1,10 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { HELP_MARKDOWN, interpretMessage } from '../../core/chat/interpret-message.js';
+import { MAX_MESSAGE_LENGTH } from '../../core/chat/limits.js';
+import { replyToChat } from '../../core/chat/reply-to-chat.js';
 import type { AnswerEngine } from '../../core/types.js';
-import {
-  markdownToTerminal,
-  renderAnswer,
-  renderSearch,
-  type TerminalStyle,
-} from './render-terminal.js';
+import { renderChatReply } from './render-reply.js';
+import type { TerminalStyle } from './render-terminal.js';
 
 export interface ShellOptions {
   readonly engine: AnswerEngine;
@@ -16,36 +13,28 @@ export interface ShellOptions {
   /** Interactive: show a prompt and a greeting (a terminal), or not (a pipe). */
   readonly interactive: boolean;
   readonly style: TerminalStyle;
-  /** Today's calendar date (`YYYY-MM-DD`) for `/today`. */
-  readonly today: () => string;
+  /** The zone of "today" (`TERM_OF_DAY_DEFAULT_TZ`): the shell has no channel with its own. */
+  readonly timeZone: string;
+  /**
+   * The current instant, for "today".
+   * @defaultValue `() => new Date()`
+   */
+  readonly now?: () => Date;
 }
-
-/** The longest line the shell reads; chat platforms limit messages in the same way. */
-const MAX_LINE = 10_000;
 
 const GREETING =
   'Stevedore local shell — ask about containers. /help for commands, /quit to leave.';
 
 /** Answers one line as the bot would in a channel; undefined means "quit". */
 export function replyTo(line: string, options: ShellOptions): string | undefined {
-  const text = line.slice(0, MAX_LINE).trim();
+  const text = line.slice(0, MAX_MESSAGE_LENGTH).trim();
   if (/^\/(?:quit|exit)$/i.test(text)) return undefined;
-  const { engine, style } = options;
-  const request = interpretMessage(text);
-  switch (request.kind) {
-    case 'help':
-      return `${markdownToTerminal(HELP_MARKDOWN, style)}\n\nIn this shell you can also type /search <words>, /today and /quit.`;
-    case 'define':
-      return renderAnswer(engine.define(request.term), style);
-    case 'ask':
-      return renderAnswer(engine.ask(request.question), style);
-    case 'search':
-      return renderSearch(request.query, engine.search(request.query, 10), style);
-    case 'today':
-      return `Term of the day (${options.today()})\n\n${renderAnswer(engine.termOfDay(options.today()), style)}`;
-    case 'termofday':
-      return "Subscriptions to the term of the day are made in a Slack or Discord channel. Here, /termofday now shows today's term.";
-  }
+  const { engine, style, timeZone } = options;
+  const reply = replyToChat(text, { place: 'local' }, (options.now ?? (() => new Date()))(), {
+    engine,
+    timeZoneOf: () => timeZone,
+  });
+  return renderChatReply(reply, style);
 }
 
 /**

@@ -3,7 +3,8 @@
  * back from Slack in signed payloads, but are still parsed as untrusted input.
  */
 import { z } from 'zod';
-import { MAX_USER_TEXT } from './user-text.js';
+import { MAX_MESSAGE_LENGTH } from '../../core/chat/limits.js';
+import type { AnswerCommand } from '../../core/chat/reply-to-chat.js';
 
 export const ACTION = {
   /** "Share in channel" on an ephemeral slash-command reply. */
@@ -31,12 +32,10 @@ const MAX_VALUE = 2_000;
 /** Queries carried by buttons are cut to this; the core reads at most 500 characters anyway. */
 const MAX_CARRIED_QUERY = 500;
 
-/** Which command produced an answer, so a button can ask the core the same question again. */
-export type AnswerSource = 'define' | 'ask';
-
 /** What the Share button carries: the question, asked again when the answer is shared. */
 export interface ShareValue {
-  readonly source: AnswerSource;
+  /** Which command produced the answer, so the click asks the core the same question again. */
+  readonly source: AnswerCommand;
   readonly query: string;
 }
 
@@ -48,12 +47,12 @@ export interface FeedbackValue {
 
 const shareSchema = z.object({
   s: z.enum(['define', 'ask']),
-  q: z.string().max(MAX_USER_TEXT),
+  q: z.string().max(MAX_MESSAGE_LENGTH),
 });
 
 const feedbackSchema = z.object({
   e: z.string().max(200).nullable(),
-  q: z.string().max(MAX_USER_TEXT),
+  q: z.string().max(MAX_MESSAGE_LENGTH),
 });
 
 export function encodeShare(value: ShareValue): string {

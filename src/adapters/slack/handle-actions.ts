@@ -4,13 +4,17 @@
  * id, so a click on an unknown or outdated button is acknowledged and logged, never left hanging.
  */
 import type { App, BlockAction, RespondFn, webApi } from '@slack/bolt';
+import type { ChatRequest } from '../../core/chat/interpret-message.js';
+import { type ChatReply, replyToChat } from '../../core/chat/reply-to-chat.js';
 import type { Feedback } from '../../core/feedback.js';
+import type { Answer } from '../../core/types.js';
 import type { Logger } from '../../logging/create-logger.js';
 import { ACTION, decodeFeedback, decodeShare } from './action-ids.js';
-import { requestLogger, type SlackHandlerDeps } from './handler-deps.js';
+import { channelOrigin, requestLogger, type SlackHandlerDeps } from './handler-deps.js';
 import { postReply } from './post-reply.js';
 import { renderAnswer } from './render-answer.js';
 import { renderDefineModal } from './render-modal.js';
+import { renderChatReply } from './render-reply.js';
 import { callSlack } from './slack-errors.js';
 import { echoUserText, isSlackUserId, readUserText } from './user-text.js';
 
@@ -49,14 +53,31 @@ function channelOf(body: BlockAction): string | undefined {
   return body.channel?.id ?? (typeof fromContainer === 'string' ? fromContainer : undefined);
 }
 
+/** What the core replies to a button's request (a button is clicked where its message is). */
+function replyToClick(body: BlockAction, request: ChatRequest, deps: SlackHandlerDeps): ChatReply {
+  return replyToChat(request, channelOrigin(channelOf(body)), deps.now(), deps.chat);
+}
+
+/** The answer card of a button's request, or undefined when the core replies with something else. */
+function answerOf(reply: ChatReply): Answer | undefined {
+  return reply.kind === 'answer' ? reply.answer : undefined;
+}
+
 async function share({ body, clicked, respond, client, log, deps }: ActionArgs): Promise<void> {
   const value = decodeShare(clicked.value);
   if (!value) {
     log.warn('ignoring a Share button whose value Stevedore did not make');
     return;
   }
-  const answer =
-    value.source === 'define' ? deps.engine.define(value.query) : deps.engine.ask(value.query);
+  const request: ChatRequest =
+    value.source === 'define'
+      ? { kind: 'define', term: value.query }
+      : { kind: 'ask', question: value.query };
+  const answer = answerOf(replyToClick(body, request, deps));
+  if (!answer) {
+    log.warn('ignoring a Share button whose question has no answer card');
+    return;
+  }
   const sharer = isSlackUserId(body.user.id) ? `<@${body.user.id}>` : 'Someone';
   const message = renderAnswer(answer, {
     context: [`Shared by ${sharer} · /${value.source} ${echoUserText(value.query)}`],
@@ -150,13 +171,10 @@ async function suggestion({
     log.warn('ignoring a suggestion button without a term');
     return;
   }
-  const answer = deps.engine.define(term);
+  const reply = replyToClick(body, { kind: 'define', term }, deps);
   if (containerField(body, 'is_ephemeral') === true) {
     // The asker's private "did you mean" becomes the card, still private and shareable.
-    const message = renderAnswer(answer, {
-      share: 'define',
-      context: [`/define ${echoUserText(term)}`],
-    });
+    const message = renderChatReply(reply, { privateToAsker: true });
     await callSlack(log, 'response_url (suggestion)', () =>
       respond({
         response_type: 'ephemeral',
@@ -175,7 +193,12 @@ async function suggestion({
   const threadTs =
     typeof body.message.thread_ts === 'string' ? body.message.thread_ts : body.message.ts;
   if (
-    await postReply(client, log, { channel, threadTs, user: body.user.id }, renderAnswer(answer))
+    await postReply(
+      client,
+      log,
+      { channel, threadTs, user: body.user.id },
+      renderChatReply(reply, { privateToAsker: false }),
+    )
   ) {
     deps.state.botThreads.add(`${channel}:${threadTs}`);
   }
@@ -187,7 +210,7 @@ async function termPicked({ body, clicked, client, log, deps }: ActionArgs): Pro
     log.warn('ignoring a term picker action without a view or a term');
     return;
   }
-  const view = renderDefineModal(deps.engine.define(term));
+  const view = renderDefineModal(answerOf(replyToClick(body, { kind: 'define', term }, deps)));
   await callSlack(log, 'views.update', () =>
     client.views.update({ view_id: body.view?.id ?? '', hash: body.view?.hash ?? '', view }),
   );

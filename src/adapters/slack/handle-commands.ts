@@ -4,43 +4,38 @@
  * is always met, and it is ephemeral with a "Share in channel" button.
  */
 import type { App } from '@slack/bolt';
-import { type AnswerSource, COMMAND_TERM_OF_DAY } from './action-ids.js';
-import { requestLogger, type SlackHandlerDeps } from './handler-deps.js';
+import type { ChatRequest } from '../../core/chat/interpret-message.js';
+import { replyToChat } from '../../core/chat/reply-to-chat.js';
+import { COMMAND_TERM_OF_DAY } from './action-ids.js';
+import { channelOrigin, requestLogger, type SlackHandlerDeps } from './handler-deps.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-import {
-  renderAnswer,
-  renderHelp,
-  renderNotice,
-  renderUsage,
-  type SlackMessage,
-} from './render-answer.js';
-import { echoUserText, readUserText } from './user-text.js';
+import { renderNotice, type SlackMessage } from './render-answer.js';
+import { renderChatReply } from './render-reply.js';
+import { readUserText } from './user-text.js';
 
-const COMMANDS: ReadonlyMap<string, AnswerSource> = new Map([
-  ['/define', 'define'],
-  ['/ask', 'ask'],
-]);
+/** The core's request of a slash command; undefined for a command Stevedore does not have. */
+function requestOf(command: string, text: string): ChatRequest | undefined {
+  const plain = readUserText(text);
+  if (command === '/define') return { kind: 'define', term: plain };
+  if (command === '/ask') return { kind: 'ask', question: plain };
+  return undefined;
+}
 
 /** The ephemeral reply to a slash command; pure, so it is tested without Slack. */
 export function replyToCommand(
   command: string,
   text: string,
+  channelId: string,
   deps: SlackHandlerDeps,
 ): SlackMessage {
-  const source = COMMANDS.get(command);
-  if (source === undefined) {
+  const request = requestOf(command, text);
+  if (request === undefined) {
     return renderNotice(
       `I do not know the command ${escapeMrkdwn(command.slice(0, 50))}. Try \`/define &lt;term&gt;\` or \`/ask &lt;question&gt;\`.`,
     );
   }
-  const plain = readUserText(text);
-  if (plain === '') return renderUsage(source);
-  if (source === 'ask' && /^help[.!?]*$/i.test(plain)) return renderHelp();
-  const answer = source === 'define' ? deps.engine.define(plain) : deps.engine.ask(plain);
-  return renderAnswer(answer, {
-    share: source,
-    context: [`/${source} ${echoUserText(plain)}`],
-  });
+  const reply = replyToChat(request, channelOrigin(channelId), deps.now(), deps.chat);
+  return renderChatReply(reply, { privateToAsker: true });
 }
 
 /** Every command but `/termofday` (Bolt runs every matching listener, and each must ack once). */
@@ -55,7 +50,7 @@ export function registerCommands(app: App, deps: SlackHandlerDeps): void {
     const log = requestLogger(deps, command.channel_id, { command: command.command });
     let reply: SlackMessage;
     try {
-      reply = replyToCommand(command.command, command.text ?? '', deps);
+      reply = replyToCommand(command.command, command.text ?? '', command.channel_id, deps);
     } catch (error) {
       log.error({ err: error }, 'answering a slash command failed');
       reply = renderNotice('Sorry, something went wrong while answering that. Please try again.');

@@ -5,9 +5,10 @@
  */
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import { type ChatPlace, replyToChat } from '../../core/chat/reply-to-chat.js';
 import { requestLogger, type SlackHandlerDeps } from './handler-deps.js';
 import { postReply } from './post-reply.js';
-import { replyToMessage } from './reply-to-message.js';
+import { renderChatReply } from './render-reply.js';
 import { readUserText } from './user-text.js';
 
 /** The fields of a `message` or `app_mention` event Stevedore reads; anything else is ignored. */
@@ -54,23 +55,34 @@ async function answer(
   message: Incoming,
   threadTs: string | undefined,
   kind: string,
+  place: ChatPlace,
 ): Promise<void> {
   const log = requestLogger(deps, message.channel, { kind });
   if (!deps.state.answeredMessages.add(`${message.channel}:${message.ts}`)) {
     log.debug('message already answered');
     return;
   }
-  const reply = replyToMessage(readUserText(message.text), deps);
+  const reply = replyToChat(
+    readUserText(message.text),
+    { place, channel: { platform: 'slack', id: message.channel } },
+    deps.now(),
+    deps.chat,
+  );
   const posted = await postReply(
     client,
     log,
     { channel: message.channel, user: message.user, ...(threadTs ? { threadTs } : {}) },
-    reply.message,
+    renderChatReply(reply, { privateToAsker: false }),
   );
   if (!posted) return;
   if (threadTs) deps.state.botThreads.add(threadKey(message.channel, threadTs));
   log.info(
-    { user: message.user, entry: reply.answer?.kind === 'answer' ? reply.answer.entry.id : null },
+    {
+      user: message.user,
+      reply: reply.kind,
+      entry:
+        reply.kind === 'answer' && reply.answer.kind === 'answer' ? reply.answer.entry.id : null,
+    },
     'answered a message',
   );
 }
@@ -94,7 +106,14 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
   app.event('app_mention', async ({ event, client }) => {
     const message = readIncoming(event);
     if (!message) return;
-    await answer(deps, client, message, message.thread_ts ?? message.ts, 'app_mention');
+    await answer(
+      deps,
+      client,
+      message,
+      message.thread_ts ?? message.ts,
+      'app_mention',
+      message.thread_ts ? 'thread' : 'channel',
+    );
   });
 
   app.event('message', async ({ event, client, context }) => {
@@ -102,7 +121,7 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
     if (!message) return;
     if (message.channel_type === 'im') {
       // A direct message is always a question; it is answered where it was asked.
-      await answer(deps, client, message, message.thread_ts, 'direct_message');
+      await answer(deps, client, message, message.thread_ts, 'direct_message', 'direct');
       return;
     }
     // In channels only follow-ups in the bot's threads; mentions come as app_mention.
@@ -114,6 +133,6 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
     }
     // A reply addressed to someone else in the thread is theirs to answer.
     if (mentionsSomeoneElse(message.text, context.botUserId)) return;
-    await answer(deps, client, message, message.thread_ts, 'thread_follow_up');
+    await answer(deps, client, message, message.thread_ts, 'thread_follow_up', 'thread');
   });
 }

@@ -8,16 +8,16 @@
  * within 3 seconds) and answered through the response URL.
  */
 import type { App, SlashCommand } from '@slack/bolt';
+import { MAX_MESSAGE_LENGTH } from '../../core/chat/limits.js';
 import type { Logger } from '../../logging/create-logger.js';
 import { parseTermOfDayCommand, type TermOfDayCommand } from '../../term-of-day/parse-command.js';
-import type { TermOfDayRequest } from '../../term-of-day/term-of-day-service.js';
+import type { TermOfDayRequest } from '../../term-of-day/term-of-day-commands.js';
 import { COMMAND_TERM_OF_DAY } from './action-ids.js';
 import { checkManager, type ManagerCheck, managerCheckFailedMessage } from './check-manager.js';
 import { requestLogger, type SlackHandlerDeps } from './handler-deps.js';
 import { stripControl } from './mrkdwn.js';
 import { renderTermOfDayReply, type SlackCommandResponse } from './render-term-of-day.js';
 import { callSlack } from './slack-errors.js';
-import { MAX_USER_TEXT } from './user-text.js';
 
 /** Slack ids of channels (`C…`, `G…`, `D…`) and workspaces (`T…`), as far as they are trusted. */
 const SLACK_ID = /^[A-Z0-9]{2,64}$/;
@@ -28,17 +28,14 @@ const SLACK_ID = /^[A-Z0-9]{2,64}$/;
  * (and never shows the `<` `>` that would make them markup).
  */
 export function readCommandArgs(text: string): string {
-  return stripControl(text.slice(0, MAX_USER_TEXT))
+  return stripControl(text.slice(0, MAX_MESSAGE_LENGTH))
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
 
-function ephemeral(markdown: string, requester: string): SlackCommandResponse {
-  return renderTermOfDayReply(
-    { kind: 'message', markdown, ok: false, visibility: 'ephemeral' },
-    requester,
-  );
+function refusal(markdown: string): SlackCommandResponse {
+  return renderTermOfDayReply({ kind: 'notice', markdown, ok: false });
 }
 
 /** Runs one `/termofday` command through the service; never throws. */
@@ -51,9 +48,8 @@ async function answer(
   const userId = command.user_id;
   if (!SLACK_ID.test(command.channel_id ?? '')) {
     log.warn('a /termofday command without a usable channel id');
-    return ephemeral(
+    return refusal(
       'Sorry, I cannot tell which channel this is. Try again from the channel itself.',
-      userId,
     );
   }
   let check: ManagerCheck | undefined;
@@ -75,20 +71,16 @@ async function answer(
       {
         user: userId,
         request: request.command.kind,
-        ok: reply.kind === 'card' || reply.ok,
+        ok: reply.kind !== 'notice' || reply.ok,
         manager: check?.reason,
       },
       'answered /termofday',
     );
-    if (check?.reason === 'failed')
-      return ephemeral(managerCheckFailedMessage(check.failure), userId);
-    return renderTermOfDayReply(reply, userId);
+    if (check?.reason === 'failed') return refusal(managerCheckFailedMessage(check.failure));
+    return renderTermOfDayReply(reply);
   } catch (error) {
     log.error({ err: error, request: request.command.kind }, '/termofday failed');
-    return ephemeral(
-      'Sorry, something went wrong with the term of the day. Please try again.',
-      userId,
-    );
+    return refusal('Sorry, something went wrong with the term of the day. Please try again.');
   }
 }
 

@@ -4,14 +4,12 @@
  * Unknown shortcuts, option requests and view submissions are acknowledged and logged.
  */
 import type { App } from '@slack/bolt';
+import { suggestTerms } from '../../core/chat/reply-to-chat.js';
 import { ACTION, SHORTCUT_DEFINE } from './action-ids.js';
 import { requestLogger, type SlackHandlerDeps } from './handler-deps.js';
 import { renderDefineModal, renderTermOptions } from './render-modal.js';
 import { callSlack } from './slack-errors.js';
 import { readUserText } from './user-text.js';
-
-/** Longest prefix passed to `suggest()`; a term name is never longer. */
-const MAX_PREFIX = 100;
 
 export function registerTypeahead(app: App, deps: SlackHandlerDeps): void {
   app.shortcut(/.*/, async ({ shortcut, ack, client }) => {
@@ -36,8 +34,8 @@ export function registerTypeahead(app: App, deps: SlackHandlerDeps): void {
       await ack({ options: [] });
       return;
     }
-    const prefix = readUserText(options.value ?? '').slice(0, MAX_PREFIX);
-    await ack({ options: renderTermOptions(deps.engine.suggest(prefix)) });
+    const typed = readUserText(options.value ?? '');
+    await ack({ options: renderTermOptions(suggestTerms(typed, deps.engine)) });
   });
 
   // The modal has no submit button; anything submitted is acknowledged so Slack closes it.

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
+import type { ChatContext, ChatOrigin } from '../../core/chat/reply-to-chat.js';
 import type { RecordFeedback } from '../../core/feedback.js';
 import type { AnswerEngine } from '../../core/types.js';
 import type { Logger } from '../../logging/create-logger.js';
@@ -32,21 +33,22 @@ export function createSlackState(capacity: number): SlackState {
   };
 }
 
+/** What every Slack handler is given (Discord's handlers get a `DiscordHandlerDeps`). */
 export interface SlackHandlerDeps {
   readonly engine: AnswerEngine;
   /** The adapter's logger (already carrying `platform: "slack"`). */
   readonly logger: Logger;
   readonly recordFeedback: RecordFeedback;
   readonly state: SlackState;
-  /** Today's calendar date (`YYYY-MM-DD`) for "today". */
-  readonly today: () => string;
+  /** What the conversation core answers with (the engine, the zone of "today"). */
+  readonly chat: ChatContext;
   /** `/termofday`: subscriptions, status and today's card. */
   readonly termOfDay: TermOfDayService;
   /** Time zone of a subscription that names none (`TERM_OF_DAY_DEFAULT_TZ`). */
   readonly defaultTimeZone: string;
   /** User ids who may manage subscriptions besides admins and owners (`SLACK_TERM_OF_DAY_MANAGERS`). */
   readonly termOfDayManagers: readonly string[];
-  /** The current instant, for schedules. */
+  /** The current instant: "today" and `/termofday` schedules. */
   readonly now: () => Date;
   /** The bot token's Web API client that fails on a rate limit instead of waiting it out. */
   readonly strictClient: webApi.WebClient;
@@ -59,4 +61,16 @@ export function requestLogger(
   fields: Record<string, unknown> = {},
 ): Logger {
   return deps.logger.child({ channel, requestId: randomUUID().slice(0, 8), ...fields });
+}
+
+/**
+ * Where a slash command or a click was made, for the core: Slack gives direct messages channel
+ * ids starting with `D`. (Events say so themselves, with `channel_type` and `thread_ts`.)
+ */
+export function channelOrigin(channelId: string | undefined): ChatOrigin {
+  if (channelId === undefined) return { place: 'channel' };
+  return {
+    place: channelId.startsWith('D') ? 'direct' : 'channel',
+    channel: { platform: 'slack', id: channelId },
+  };
 }

@@ -4,7 +4,7 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { FoundAnswer } from '../../core/types.js';
-import type { TermOfDayPoster } from '../../term-of-day/term-of-day-service.js';
+import type { TermOfDayPoster } from '../../term-of-day/term-of-day-scheduler.js';
 import { renderTermOfDay } from './render-answer.js';
 import { describeSlackError, type SlackFailure } from './slack-errors.js';
 

@@ -5,8 +5,9 @@
  */
 import type { types } from '@slack/bolt';
 import { HELP_MARKDOWN } from '../../core/chat/interpret-message.js';
+import type { AnswerCommand } from '../../core/chat/reply-to-chat.js';
 import type { Answer, FoundAnswer, NoAnswer, SearchHit } from '../../core/types.js';
-import { ACTION, type AnswerSource, encodeFeedback, encodeShare } from './action-ids.js';
+import { ACTION, encodeFeedback, encodeShare } from './action-ids.js';
 import { LIMITS, SHOWN } from './limits.js';
 import {
   codeBlock,
@@ -31,7 +32,7 @@ export interface RenderOptions {
   /** Feedback and "did you mean" buttons; off inside the modal. Default true. */
   readonly interactive?: boolean;
   /** Adds "Share in channel", for replies only the asker sees; names the command to re-ask. */
-  readonly share?: AnswerSource;
+  readonly share?: AnswerCommand;
   /** Context lines under the answer, already safe mrkdwn (who asked what, who shared it). */
   readonly context?: readonly string[];
   /** Most blocks allowed: 50 in a message (the default), 100 in a modal. */
@@ -251,14 +252,9 @@ export function renderHelp(): SlackMessage {
   };
 }
 
-const USAGE: Readonly<Record<AnswerSource, string>> = {
-  define: 'Usage: `/define <term>` — for example `/define Krypton` or `/define k8s`.',
-  ask: 'Usage: `/ask <question>` — for example `/ask how do I create a pod with podman?` — or `/ask help`.',
-};
-
-/** The short usage message for a command given no text. */
-export function renderUsage(command: AnswerSource): SlackMessage {
-  const text = escapeMrkdwn(USAGE[command]);
+/** The short usage message of a command given no text (the core's Markdown). */
+export function renderUsage(markdown: string): SlackMessage {
+  const text = escapeMrkdwn(markdown);
   return { text: text.replace(/`/g, ''), blocks: [section(text)] };
 }
 

@@ -1,8 +1,11 @@
 /**
- * `/termofday` replies of the core as Slack messages: the day's card, or a short message that the
- * whole channel sees (a schedule change) or only the user (everything else).
+ * `/termofday` replies of the core as Slack messages: the day's card, a schedule change that the
+ * whole channel sees ("<@U…> subscribed this channel…"), or a notice only the user sees.
  */
-import type { TermOfDayReply } from '../../term-of-day/term-of-day-service.js';
+import {
+  describeScheduleChange,
+  type TermOfDayReply,
+} from '../../term-of-day/term-of-day-commands.js';
 import { markdownToMrkdwn } from './mrkdwn.js';
 import { renderNotice, renderTermOfDay, type SlackMessage } from './render-answer.js';
 import { isSlackUserId } from './user-text.js';
@@ -14,35 +17,33 @@ export interface SlackCommandResponse {
   readonly blocks: SlackMessage['blocks'];
 }
 
-/** Breaks the words @here, @channel and @everyone so that nothing can turn them into broadcasts. */
-function breakBroadcastWords(mrkdwn: string): string {
-  return mrkdwn.replace(/@(here|channel|everyone)\b/gi, '@\u200b$1');
+/**
+ * The core's Markdown as safe mrkdwn: `&`, `<` and `>` escaped (so no `<!channel>`, `<@U…>` or
+ * link can form from what a user typed), and the words @here, @channel and @everyone broken so
+ * that nothing can turn them into broadcasts.
+ */
+export function termOfDayMrkdwn(markdown: string): string {
+  return markdownToMrkdwn(markdown).replace(/@(here|channel|everyone)\b/gi, '@\u200b$1');
 }
 
-/**
- * The core's Markdown as safe mrkdwn. Everything is escaped (so no `<!channel>`, `<@U…>` or link
- * can form from what a user typed) except mentions of `requester`, which the core writes as
- * `<@U…>` to say who changed the schedule.
- */
-export function termOfDayMrkdwn(markdown: string, requester: string | undefined): string {
-  const mention = isSlackUserId(requester) ? `<@${requester}>` : undefined;
-  const parts = mention === undefined ? [markdown] : markdown.split(mention);
-  return parts.map((part) => breakBroadcastWords(markdownToMrkdwn(part))).join(mention ?? '');
+/** Who changed the schedule, as a Slack mention (it does not ping in a command response). */
+function actorMention(actorId: string): string {
+  return isSlackUserId(actorId) ? `<@${actorId}>` : 'Someone';
 }
 
 /** A `/termofday` reply as a slash-command response. */
-export function renderTermOfDayReply(
-  reply: TermOfDayReply,
-  requester: string | undefined,
-): SlackCommandResponse {
-  const message =
-    reply.kind === 'card'
-      ? renderTermOfDay(reply.answer, reply.date)
-      : renderNotice(termOfDayMrkdwn(reply.markdown, requester));
-  const visible = reply.kind === 'message' && reply.visibility === 'channel';
-  return {
-    response_type: visible ? 'in_channel' : 'ephemeral',
-    text: message.text,
-    blocks: message.blocks,
-  };
+export function renderTermOfDayReply(reply: TermOfDayReply): SlackCommandResponse {
+  switch (reply.kind) {
+    case 'card':
+      return { response_type: 'ephemeral', ...renderTermOfDay(reply.answer, reply.date) };
+    case 'schedule_changed':
+      return {
+        response_type: 'in_channel',
+        ...renderNotice(
+          `${actorMention(reply.actorId)} ${termOfDayMrkdwn(describeScheduleChange(reply.change))}`,
+        ),
+      };
+    case 'notice':
+      return { response_type: 'ephemeral', ...renderNotice(termOfDayMrkdwn(reply.markdown)) };
+  }
 }

@@ -5,7 +5,6 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { PlatformDeps, RunningPlatform } from '../../app/start-bot.js';
 import type { SlackConfig } from '../../config/read-config.js';
-import { localClock } from '../../term-of-day/clock.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerActions } from './handle-actions.js';
 import { registerCommands } from './handle-commands.js';
@@ -32,10 +31,8 @@ export interface SlackAdapterOptions {
    * @defaultValue {@link SLACK_DEFAULTS}.memory
    */
   readonly memory?: number;
-  /** Today's date (`YYYY-MM-DD`); by default in `TERM_OF_DAY_DEFAULT_TZ`. */
-  readonly today?: () => string;
   /**
-   * The current instant for `/termofday` schedules.
+   * The current instant: "today" of a mention, and `/termofday` schedules.
    * @defaultValue `() => new Date()`
    */
   readonly now?: () => Date;
@@ -122,8 +119,7 @@ export function createSlackApp(
     logger,
     recordFeedback: deps.recordFeedback,
     state,
-    today:
-      options.today ?? (() => localClock(new Date(), deps.config.termOfDayDefaultTimeZone).date),
+    chat: { engine: deps.engine, timeZoneOf: (channel) => deps.termOfDay.timeZoneOf(channel) },
     termOfDay: deps.termOfDay,
     defaultTimeZone: deps.config.termOfDayDefaultTimeZone,
     termOfDayManagers: slack.termOfDayManagers,

@@ -2,10 +2,9 @@
  * Text typed by Slack users, in both directions: read from Slack's format into plain words for the
  * core, and echoed back so that it can never ping, link or render as markup.
  */
+import { MAX_MESSAGE_LENGTH } from '../../core/chat/limits.js';
 import { escapeMrkdwn, stripControl, truncatePlain } from './mrkdwn.js';
 
-/** The most of a message or command the adapter reads; the core cuts further (500 characters). */
-export const MAX_USER_TEXT = 2_000;
 /** Slack's own limit for a message is 40 000 characters; nothing longer is even scanned. */
 const MAX_SCANNED = 40_000;
 
@@ -29,7 +28,7 @@ function wordsOfToken(inner: string): string {
 /**
  * Reads Slack-formatted text (as events and slash commands deliver it) as the plain words the
  * user meant: mentions and broadcasts removed, links reduced to their label, `&lt;` `&gt;` `&amp;`
- * decoded, control characters removed, whitespace collapsed, at most {@link MAX_USER_TEXT} long.
+ * decoded, control characters removed, whitespace collapsed, at most the core's `MAX_MESSAGE_LENGTH` long.
  */
 export function readUserText(slackText: string): string {
   return stripControl(slackText.slice(0, MAX_SCANNED))
@@ -39,7 +38,7 @@ export function readUserText(slackText: string): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim()
-    .slice(0, MAX_USER_TEXT);
+    .slice(0, MAX_MESSAGE_LENGTH);
 }
 
 /**

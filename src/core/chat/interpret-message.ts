@@ -1,6 +1,7 @@
 /**
  * What a chat message asks for, the same on every platform: `help`, `define krypton`,
- * `/ask how do I…`, or just a question. Adapters strip their own mention syntax first.
+ * `/ask how do I…`, or just a question. Adapters strip their own mention syntax first; slash
+ * commands and buttons build a request directly. `replyToChat` answers it.
  */
 export type ChatRequest =
   | { readonly kind: 'help' }
@@ -8,7 +9,7 @@ export type ChatRequest =
   | { readonly kind: 'ask'; readonly question: string }
   | { readonly kind: 'search'; readonly query: string }
   | { readonly kind: 'today' }
-  /** `/termofday <subcommand>`: subscriptions are managed by the platform adapters. */
+  /** `termofday <subcommand>` in a message: subscriptions are managed with the slash command. */
   | { readonly kind: 'termofday'; readonly args: string };
 
 const VERBS = /^\/?(define|def|ask|search|today|termofday|help)\b[\s:,-]*/i;
@@ -31,7 +32,8 @@ export function interpretMessage(text: string): ChatRequest {
     case 'def':
       return { kind: 'define', term: rest };
     case 'termofday':
-      return rest === '' || /^now$/i.test(rest)
+      // The same words as `/termofday now` (and its alias `today`) show today's term.
+      return rest === '' || /^(?:now|today)$/i.test(rest)
         ? { kind: 'today' }
         : { kind: 'termofday', args: rest };
     case 'search':

@@ -138,16 +138,16 @@ describe('/define', () => {
     expect(data.flags).toBe(64);
   });
 
-  it('define: an empty or missing term option is answered, not crashed on', async () => {
-    const empty = await callbackOf(h.interact(chatInput('define', [{ name: 'term', value: '' }])));
-    expect(empty.data.embeds[0]?.title).toBe('Nothing to look up');
-    expect(empty.data.components).toEqual([]);
-    const missing = await callbackOf(h.interact(chatInput('define', [])));
-    expect(missing.data.embeds[0]?.title).toBe('Nothing to look up');
-    const wrongType = await callbackOf(
-      h.interact(chatInput('define', [{ name: 'term', type: 4, value: 42 }])),
-    );
-    expect(wrongType.data.embeds[0]?.title).toBe('Nothing to look up');
+  it('define: an empty, missing or mistyped term option gets the usage, privately', async () => {
+    const usage = 'Usage: `/define <term>` — for example `/define Krypton` or `/define k8s`.';
+    for (const options of [
+      [{ name: 'term', value: '' }],
+      [],
+      [{ name: 'term', type: 4, value: 42 }],
+    ]) {
+      const { data } = await callbackOf(h.interact(chatInput('define', options)));
+      expect(data).toMatchObject({ content: usage, embeds: [], components: [], flags: 64 });
+    }
   });
 });
 

@@ -35,6 +35,8 @@ describe('the local shell, scripted through a pipe', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Nothing to look up');
     expect(stdout).toContain('No answer');
+    // A bare /define shows its usage, as it does on Slack and Discord.
+    expect(stdout).toContain('Usage: /define <term> — for example /define Krypton');
   });
 
   it('is what npm start opens when no platform is configured', async () => {

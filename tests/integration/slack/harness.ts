@@ -85,7 +85,6 @@ export async function startHarness(fake: FakeSlack, env: Env): Promise<Harness> 
       {
         host: '127.0.0.1',
         retryConfig: { retries: 0 },
-        today: () => TODAY,
         now: () => clock.now,
       },
     );

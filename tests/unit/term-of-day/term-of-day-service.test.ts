@@ -7,10 +7,9 @@ import type { FoundAnswer } from '../../../src/core/types.js';
 import { openSqliteStore } from '../../../src/store/sqlite-store.js';
 import type { Platform, Store } from '../../../src/store/store.js';
 import { parseTermOfDayCommand } from '../../../src/term-of-day/parse-command.js';
-import {
-  type TermOfDayPoster,
-  TermOfDayService,
-} from '../../../src/term-of-day/term-of-day-service.js';
+import { describeScheduleChange } from '../../../src/term-of-day/term-of-day-commands.js';
+import type { TermOfDayPoster } from '../../../src/term-of-day/term-of-day-scheduler.js';
+import { TermOfDayService } from '../../../src/term-of-day/term-of-day-service.js';
 import { fixtureEngine } from '../../helpers/fixture-engine.js';
 
 const engine = fixtureEngine();
@@ -201,16 +200,24 @@ describe('term of the day: failing channels', () => {
 });
 
 describe('term of the day: commands', () => {
-  it('subscribe tells the channel the schedule and the next post time in its zone', async () => {
+  it('subscribe tells the channel who set which schedule, and the next post time in its zone', async () => {
     const { svc } = service();
     const reply = await subscribe(svc, 'subscribe 09:00 Europe/Berlin', at('2026-11-28T12:00:00Z'));
     expect(reply).toEqual({
-      kind: 'message',
-      ok: true,
-      visibility: 'channel',
-      markdown:
-        '<@U1> subscribed this channel to the term of the day at **09:00** (Europe/Berlin). Next post: Sun, 29 Nov 2026, 09:00 CET.',
+      kind: 'schedule_changed',
+      actorId: 'U1',
+      change: {
+        kind: 'subscribed',
+        time: '09:00',
+        timeZone: 'Europe/Berlin',
+        nextPost: 'Sun, 29 Nov 2026, 09:00 CET',
+      },
     });
+    // The words after the actor's mention, which each adapter renders its own way.
+    if (reply.kind !== 'schedule_changed') throw new Error('not a schedule change');
+    expect(describeScheduleChange(reply.change)).toBe(
+      'subscribed this channel to the term of the day at **09:00** (Europe/Berlin). Next post: Sun, 29 Nov 2026, 09:00 CET.',
+    );
   });
 
   it('status shows the schedule; unsubscribe turns it off', async () => {
@@ -221,12 +228,14 @@ describe('term of the day: commands', () => {
     expect(svc.status('slack', 'C1', now)).toBe(
       'This channel gets the term of the day at **09:00** (UTC).\nNext post: Sat, 28 Nov 2026, 09:00 UTC.',
     );
-    expect(await subscribe(svc, 'unsubscribe', now)).toMatchObject({
-      visibility: 'channel',
-      ok: true,
+    expect(await subscribe(svc, 'unsubscribe', now)).toEqual({
+      kind: 'schedule_changed',
+      actorId: 'U1',
+      change: { kind: 'unsubscribed' },
     });
-    expect(await subscribe(svc, 'unsubscribe', now)).toMatchObject({
-      visibility: 'ephemeral',
+    expect(await subscribe(svc, 'unsubscribe', now)).toEqual({
+      kind: 'notice',
+      ok: true,
       markdown: expect.stringMatching(/not subscribed/),
     });
   });
@@ -247,9 +256,8 @@ describe('term of the day: commands', () => {
         at('2026-11-28T06:00:00Z'),
       );
     expect(await ask('subscribe 09:00', 'slack')).toEqual({
-      kind: 'message',
+      kind: 'notice',
       ok: false,
-      visibility: 'ephemeral',
       markdown:
         "Sorry, only the channel keepers can change this channel's term of the day. `/termofday status` and `/termofday now` are open to everyone.",
     });
@@ -267,9 +275,8 @@ describe('term of the day: commands', () => {
     expect(
       await subscribe(svc, 'subscribe 9pm Narnia/Cair', at('2026-11-28T06:00:00Z')),
     ).toMatchObject({
-      kind: 'message',
+      kind: 'notice',
       ok: false,
-      visibility: 'ephemeral',
       markdown: expect.stringMatching(/"9pm" is not a time of day/),
     });
   });
@@ -281,13 +288,54 @@ describe('term of the day: the scheduler', () => {
     vi.setSystemTime(at('2026-11-28T08:59:30Z'));
     const { svc, poster } = service();
     await subscribe(svc, 'subscribe 09:00 UTC', new Date());
-    const stop = svc.start();
+    const running = svc.start();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(poster.posts).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(poster.posts).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(poster.posts).toHaveLength(1);
-    stop();
+    await running.stop();
+  });
+
+  it('stop() waits for a post in progress, which is recorded as posted, and ends the ticking', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(at('2026-11-28T09:00:00Z'));
+    const { svc, store } = service();
+    await subscribe(svc, 'subscribe 09:00 UTC', at('2026-11-28T00:00:00Z'));
+    let sent: () => void = () => {};
+    let postStarted: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      postStarted = resolve;
+    });
+    let posts = 0;
+    svc.registerPoster('slack', {
+      post: () => {
+        posts += 1;
+        postStarted();
+        return new Promise((resolve) => {
+          sent = () => resolve('M1');
+        });
+      },
+    });
+    const running = svc.start(); // the catch-up tick at start-up finds the 09:00 post due
+    await started;
+    let stopped = false;
+    const stopping = running.stop().then(() => {
+      stopped = true;
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stopped).toBe(false);
+    expect(store.getPost('slack', 'C1', '2026-11-28')?.status).toBe('claimed');
+    sent();
+    await stopping;
+    expect(store.getPost('slack', 'C1', '2026-11-28')).toMatchObject({
+      status: 'posted',
+      messageId: 'M1',
+    });
+    // No tick after stop(): a new subscription due later is never posted.
+    await subscribe(svc, 'subscribe 09:05 UTC', at('2026-11-28T09:00:00Z'), 'C2');
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(posts).toBe(1);
   });
 });

@@ -90,36 +90,60 @@ describe('mayManage', () => {
 });
 
 describe('renderTermOfDayReply', () => {
-  it("keeps the acting user's own mention and defuses every other one", () => {
-    const { message, ephemeral } = renderTermOfDayReply(
-      {
-        kind: 'message',
-        markdown: '<@42> did it. @everyone <@7> <@&9> @here',
-        ok: true,
-        visibility: 'channel',
+  it('shows a schedule change to the channel, naming the actor with a Discord mention', () => {
+    const { message, ephemeral } = renderTermOfDayReply({
+      kind: 'schedule_changed',
+      actorId: '123456789012345678',
+      change: {
+        kind: 'subscribed',
+        time: '09:00',
+        timeZone: 'UTC',
+        nextPost: 'Sat, 28 Nov 2026, 09:00 UTC',
       },
-      '42',
-    );
+    });
     expect(ephemeral).toBe(false);
     expect(message.content).toBe(
-      '<@42> did it. @\u200beveryone <\u200b@7> <\u200b@&9> @\u200bhere',
+      '<@123456789012345678> subscribed this channel to the term of the day at **09:00** (UTC). Next post: Sat, 28 Nov 2026, 09:00 UTC.',
+    );
+  });
+
+  it('names no one when the actor id is not a Discord user id', () => {
+    const { message } = renderTermOfDayReply({
+      kind: 'schedule_changed',
+      actorId: '&9> @everyone',
+      change: { kind: 'unsubscribed' },
+    });
+    expect(message.content).toBe('Someone turned off the term of the day in this channel.');
+  });
+
+  it('defuses every mention in a notice', () => {
+    const { message, ephemeral } = renderTermOfDayReply({
+      kind: 'notice',
+      markdown: '"@everyone <@7> <@&9> @here" is not a /termofday command.',
+      ok: false,
+    });
+    expect(ephemeral).toBe(true);
+    expect(message.content).toBe(
+      '"@\u200beveryone <\u200b@7> <\u200b@&9> @\u200bhere" is not a /termofday command.',
     );
   });
 
   it('keeps a message within 2000 characters', () => {
-    const { message, ephemeral } = renderTermOfDayReply(
-      { kind: 'message', markdown: 'x'.repeat(5000), ok: false, visibility: 'ephemeral' },
-      '42',
-    );
+    const { message, ephemeral } = renderTermOfDayReply({
+      kind: 'notice',
+      markdown: 'x'.repeat(5000),
+      ok: false,
+    });
     expect(ephemeral).toBe(true);
     expect(message.content?.length).toBe(LIMITS.content);
   });
 
   it('shows the card only to the asker, with Share and without feedback buttons', () => {
-    const { message, ephemeral } = renderTermOfDayReply(
-      { kind: 'card', answer: card, date: '2026-11-28' },
-      '42',
-    );
+    const { message, ephemeral } = renderTermOfDayReply({
+      kind: 'card',
+      answer: card,
+      date: '2026-11-28',
+    });
     expect(ephemeral).toBe(true);
     expect(JSON.stringify(message.components)).toContain('"custom_id":"sd:share"');
     expect(JSON.stringify(message.components)).not.toContain('sd:fb:');

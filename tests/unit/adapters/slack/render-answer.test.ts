@@ -104,8 +104,18 @@ describe('help and usage', () => {
     expect((help.blocks[0] as AnyBlock).text?.text.length).toBeLessThan(1500);
   });
 
-  it('usage names the command with an example', () => {
-    expect(renderUsage('ask').text).toContain('/ask &lt;question&gt;');
+  it('usage is escaped, so its <placeholder> cannot become a Slack token', () => {
+    const usage = renderUsage('Usage: `/ask <question>` — for example `/ask what is a pod?`.');
+    expect(usage.text).toBe('Usage: /ask &lt;question&gt; — for example /ask what is a pod?.');
+    expect(usage.blocks).toEqual([
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: 'Usage: `/ask &lt;question&gt;` — for example `/ask what is a pod?`.',
+        },
+      },
+    ]);
   });
 });
 

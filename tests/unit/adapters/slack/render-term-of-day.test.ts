@@ -69,39 +69,47 @@ describe('renderTermOfDay (the daily card)', () => {
   });
 });
 
-describe('termOfDayMrkdwn (the service’s messages)', () => {
-  it('keeps the mention of the requester, and converts Markdown bold', () => {
-    expect(
-      termOfDayMrkdwn('<@U0ADMIN01> subscribed this channel at **09:00** (UTC).', 'U0ADMIN01'),
-    ).toBe('<@U0ADMIN01> subscribed this channel at *09:00* (UTC).');
+describe('termOfDayMrkdwn (the core’s Markdown)', () => {
+  it('converts Markdown bold', () => {
+    expect(termOfDayMrkdwn('Subscribed at **09:00** (UTC).')).toBe('Subscribed at *09:00* (UTC).');
   });
 
-  it('escapes every other token, so nothing can ping, broadcast or link', () => {
-    const text = termOfDayMrkdwn(
-      '<@U0ADMIN01> and <@U0VICTIM1> <!channel> <https://evil.example|x> & @here',
-      'U0ADMIN01',
+  it('escapes every token, so nothing can ping, broadcast or link', () => {
+    expect(termOfDayMrkdwn('<@U0VICTIM1> <!channel> <https://evil.example|x> & @here')).toBe(
+      '&lt;@U0VICTIM1&gt; &lt;!channel&gt; &lt;https://evil.example|x&gt; &amp; @\u200bhere',
     );
-    expect(text).toBe(
-      '<@U0ADMIN01> and &lt;@U0VICTIM1&gt; &lt;!channel&gt; &lt;https://evil.example|x&gt; &amp; @\u200bhere',
-    );
-  });
-
-  it('keeps no mention at all when the requester id is not a Slack user id', () => {
-    expect(termOfDayMrkdwn('<@!channel> did it', '!channel')).toBe('&lt;@!channel&gt; did it');
   });
 });
 
 describe('renderTermOfDayReply', () => {
-  const message = (visibility: 'channel' | 'ephemeral') =>
-    renderTermOfDayReply({ kind: 'message', markdown: 'Done.', ok: true, visibility }, 'U0ADMIN01');
+  it('shows a schedule change to the channel, naming the actor with a Slack mention', () => {
+    const reply = renderTermOfDayReply({
+      kind: 'schedule_changed',
+      actorId: 'U0ADMIN01',
+      change: { kind: 'unsubscribed' },
+    });
+    expect(reply.response_type).toBe('in_channel');
+    expect(reply.text).toBe('<@U0ADMIN01> turned off the term of the day in this channel.');
+  });
 
-  it('shows schedule changes to the channel and everything else only to the user', () => {
-    expect(message('channel').response_type).toBe('in_channel');
-    expect(message('ephemeral').response_type).toBe('ephemeral');
-    const card = renderTermOfDayReply(
-      { kind: 'card', answer: engine.termOfDay('2025-03-14'), date: '2025-03-14' },
-      'U0ADMIN01',
-    );
+  it('names no one when the actor id is not a Slack user id', () => {
+    const reply = renderTermOfDayReply({
+      kind: 'schedule_changed',
+      actorId: '!channel',
+      change: { kind: 'unsubscribed' },
+    });
+    expect(reply.text).toBe('Someone turned off the term of the day in this channel.');
+  });
+
+  it('shows notices and the card only to the user', () => {
+    expect(
+      renderTermOfDayReply({ kind: 'notice', markdown: 'Done.', ok: true }).response_type,
+    ).toBe('ephemeral');
+    const card = renderTermOfDayReply({
+      kind: 'card',
+      answer: engine.termOfDay('2025-03-14'),
+      date: '2025-03-14',
+    });
     expect(card.response_type).toBe('ephemeral');
     expect(card.blocks[0]).toEqual({
       type: 'header',

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   echoUserText,
   isSlackUserId,
-  MAX_USER_TEXT,
   readUserText,
 } from '../../../../src/adapters/slack/user-text.js';
+import { MAX_MESSAGE_LENGTH } from '../../../../src/core/chat/limits.js';
 
 const hostile = JSON.parse(
   readFileSync('tests/fixtures/slack/hostile-texts.json', 'utf8'),
@@ -29,7 +29,7 @@ describe('readUserText', () => {
   });
 
   it('bounds a huge message', () => {
-    expect(readUserText('pod '.repeat(50_000)).length).toBeLessThanOrEqual(MAX_USER_TEXT);
+    expect(readUserText('pod '.repeat(50_000)).length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
   });
 });
 

@@ -13,6 +13,7 @@ describe('interpretMessage', () => {
     ['/search cgroups', { kind: 'search', query: 'cgroups' }],
     ['/today', { kind: 'today' }],
     ['/termofday now', { kind: 'today' }],
+    ['termofday today', { kind: 'today' }],
     ['/termofday subscribe 09:00', { kind: 'termofday', args: 'subscribe 09:00' }],
     ['what is a pod?', { kind: 'ask', question: 'what is a pod?' }],
     ['help me with pods', { kind: 'ask', question: 'help me with pods' }],
