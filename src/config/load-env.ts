@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseEnv } from 'node:util';
+import { parse } from 'dotenv';
 import type { Env } from './read-config.js';
 
 /**
@@ -9,7 +9,8 @@ import type { Env } from './read-config.js';
  */
 export function loadEnv(processEnv: Env, cwd: string = process.cwd()): Env {
   const file = path.join(cwd, '.env');
-  // Node's own .env parser (20.12+): the same syntax as dotenv, with nothing to load.
-  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  // dotenv's `parse` only reads text: unlike its `config()` it leaves process.env alone, and unlike
+  // node:util `parseEnv` it is not experimental on Node 20 (see docs/design.md).
+  const fromFile = existsSync(file) ? parse(readFileSync(file, 'utf8')) : {};
   return { ...fromFile, ...processEnv };
 }

@@ -71,8 +71,13 @@ async function request(
 function describe(error: unknown): string {
   if (error instanceof Error) {
     if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'timed out';
-    const cause = (error as Error & { cause?: { code?: string } }).cause;
-    return cause?.code ? `${error.message} (${cause.code})` : error.message;
+    // fetch says only "fetch failed"; what failed is in its cause: a socket's code (ECONNRESET,
+    // ENOTFOUND…) or, for a refusal of fetch itself, a message ("bad port").
+    const cause = (error as Error & { cause?: { code?: unknown; message?: unknown } }).cause;
+    const detail = typeof cause?.code === 'string' ? cause.code : cause?.message;
+    return typeof detail === 'string' && detail !== ''
+      ? `${error.message} (${detail})`
+      : error.message;
   }
   return String(error);
 }

@@ -6,7 +6,10 @@
 import type { Store, Subscription } from '../store/store.js';
 import { addDays, cachedFormatter, type LocalClock, localClock, zonedInstant } from './clock.js';
 
-/** Minutes to wait before retrying after the n-th failure. */
+/**
+ * Minutes to wait before retrying after the n-th failure. With the default of three failures
+ * before a pause only 1 and 5 are used; 15 and 60 serve a larger `maxFailures`.
+ */
 const RETRY_AFTER_MINUTES = [1, 5, 15, 60];
 
 const DAY_MS = 86_400_000;

@@ -26,8 +26,14 @@ export function describePostError(error: unknown): string {
   if (error instanceof RateLimitError) {
     return `Discord 429 rate limited${error.global ? ' (global)' : ''}, retry after ${Math.round(error.timeToReset / 1000)} s`;
   }
-  if (error instanceof HTTPError) return `Discord HTTP ${error.status} ${error.name}`;
-  return error instanceof Error ? error.message : String(error);
+  // A 5xx: discord.js keeps only the status and its text ("Internal Server Error").
+  if (error instanceof HTTPError) return `Discord HTTP ${error.status} ${error.message}`;
+  if (error instanceof Error) {
+    // No answer from Discord: undici's socket errors (a reset or refused connection) carry a code.
+    const code = (error as Error & { code?: unknown }).code;
+    return `Discord request failed: ${error.message}${typeof code === 'string' ? ` (${code})` : ''}`;
+  }
+  return String(error);
 }
 
 /**

@@ -65,6 +65,10 @@ const errors = {
   unauthorized: { status: 401, code: 0, message: '401: Unauthorized' },
   /** A route rate limit of a minute, as Discord sends it (not global). */
   rateLimited: { status: 429, code: 0, message: 'You are being rate limited.', retryAfter: 60 },
+  /** Discord's own trouble: discord.js reads any 5xx as an HTTPError, whatever the body. */
+  serverError: { status: 500, code: 0, message: '500: Internal Server Error' },
+  /** Not an answer: the fake drops the connection without responding (status 0 marks it). */
+  connectionReset: { status: 0, code: 0, message: 'connection reset' },
 } as const satisfies Record<string, DiscordError>;
 
 export const DISCORD_ERRORS = errors;
@@ -167,7 +171,9 @@ export class FakeDiscord {
         };
         fake.requests.push(recorded);
         const [status, payload, headers = {}] = fake.route(recorded);
-        if (payload === undefined) {
+        if (status === errors.connectionReset.status) {
+          req.socket.destroy();
+        } else if (payload === undefined) {
           // A bare 204 without a JSON content type, as Discord answers interaction callbacks.
           res.writeHead(status, headers).end();
         } else {

@@ -373,11 +373,16 @@ describe('the daily post', () => {
     expect(failures[2]).toMatchObject({ level: 40, platform: 'discord', channel: CHANNEL_ID });
   });
 
-  it('post: Missing Access (50001), Unknown Channel (10003) and a long rate limit (429) fail with their code', async () => {
+  it('post: Missing Access (50001), Unknown Channel (10003), a long rate limit (429), a 500 and a reset connection fail with what happened', async () => {
     const cases = [
       [DISCORD_ERRORS.missingAccess, /^Discord 50001 Missing Access — missing access: /],
       [DISCORD_ERRORS.unknownChannel, /^Discord 10003 Unknown Channel — the channel was deleted$/],
       [DISCORD_ERRORS.rateLimited, /^Discord 429 rate limited, retry after 60 s$/],
+      [DISCORD_ERRORS.serverError, /^Discord HTTP 500 Internal Server Error$/],
+      [
+        DISCORD_ERRORS.connectionReset,
+        /^Discord request failed: other side closed \(UND_ERR_SOCKET\)$/,
+      ],
     ] as const;
     let at = DUE.getTime();
     for (const [error, expected] of cases) {

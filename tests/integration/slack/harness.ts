@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import type { webApi } from '@slack/bolt';
 import pino from 'pino';
 import { type RunningSlack, startSlack } from '../../../src/adapters/slack/start-slack.js';
 import { type Env, readConfig } from '../../../src/config/read-config.js';
@@ -50,7 +51,15 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(fake: FakeSlack, env: Env): Promise<Harness> {
+/**
+ * Starts the adapter with its Web API at `api.apiUrl`: a {@link FakeSlack}, or Slack's own address
+ * under nock. Web API calls are not retried unless `options.retryConfig` says so.
+ */
+export async function startHarness(
+  api: Pick<FakeSlack, 'apiUrl'>,
+  env: Env,
+  options: { retryConfig?: webApi.RetryOptions } = {},
+): Promise<Harness> {
   const logs: Array<Record<string, unknown>> = [];
   const rawLogs: string[] = [];
   const stream = new Writable({
@@ -63,7 +72,7 @@ export async function startHarness(fake: FakeSlack, env: Env): Promise<Harness> 
   });
   const logger = pino({ level: 'debug' }, stream);
   const feedback: Feedback[] = [];
-  const config = readConfig({ SLACK_API_URL: fake.apiUrl, PORT: '0', ...env });
+  const config = readConfig({ SLACK_API_URL: api.apiUrl, PORT: '0', ...env });
   const dir = mkdtempSync(path.join(tmpdir(), 'stevedore-slack-'));
   const store = openSqliteStore(path.join(dir, 'stevedore.db'));
   const termOfDay = new TermOfDayService({
@@ -84,7 +93,7 @@ export async function startHarness(fake: FakeSlack, env: Env): Promise<Harness> 
       { config, engine, logger, recordFeedback: (f) => feedback.push(f), termOfDay },
       {
         host: '127.0.0.1',
-        retryConfig: { retries: 0 },
+        retryConfig: options.retryConfig ?? { retries: 0 },
         now: () => clock.now,
       },
     );

@@ -1,198 +1,251 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+/**
+ * The link checker against nocked HTTPS sites: every kind of answer a maintainer meets, without
+ * the network. (Real sockets — concurrency, a refused connection, the CLI — are in
+ * check-links-loopback.test.ts.)
+ */
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Source } from '../../../src/core/types.js';
 import { checkLinks, formatLinkReport } from '../../../src/links/check-links.js';
-import { FIXTURE_KNOWLEDGE } from '../../helpers/fixture-engine.js';
-import { ensureBuilt, runCli } from '../../helpers/run-cli.js';
 
-/** A local site with every kind of link a maintainer meets. */
-let server: Server;
-let base = '';
-let inFlight = 0;
-let maxInFlight = 0;
-const seen: string[] = [];
+const SITE = 'https://docs.example.com';
 
-beforeAll(async () => {
-  ensureBuilt();
-  server = createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    if (req.url === '/slow') return; // never answers (and is not counted as in flight)
-    inFlight += 1;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    const done = (status: number, headers: Record<string, string> = {}) => {
-      setTimeout(() => {
-        inFlight -= 1;
-        res.writeHead(status, headers).end(req.method === 'GET' ? 'page' : undefined);
-      }, 20);
-    };
-    switch (req.url) {
-      case '/ok':
-      case '/new':
-        return done(200);
-      case '/moved':
-        return done(301, { location: '/new' });
-      case '/moved-twice':
-        return done(308, { location: `${base}/moved` });
-      case '/temporary':
-        return done(302, { location: '/ok' });
-      case '/no-head':
-        return done(req.method === 'HEAD' ? 405 : 200);
-      case '/loop':
-        return done(301, { location: '/loop' });
-      case '/error':
-        return done(500);
-      default:
-        return done(404);
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.abortPendingRequests();
+  nock.cleanAll();
+});
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore();
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
-
-const source = (id: string, page: string, gone = false): Source => ({
+const source = (id: string, url: string, gone = false): Source => ({
   id,
   title: id,
   publisher: 'Test',
-  url: `${base}${page}`,
+  url,
   gone,
 });
 
-describe('checkLinks', () => {
-  it('tells ok, moved, redirected and broken links apart, in the sources’ order', async () => {
-    const results = await checkLinks(
-      [
-        source('ok', '/ok'),
-        source('moved', '/moved'),
-        source('moved-twice', '/moved-twice'),
-        source('temporary', '/temporary'),
-        source('no-head', '/no-head'),
-        source('missing', '/missing'),
-        source('error', '/error'),
-        source('loop', '/loop'),
-      ],
-      { timeoutMs: 2000 },
-    );
-    expect(results.map((r) => [r.source, r.status])).toEqual([
-      ['ok', 'ok'],
-      ['moved', 'moved'],
-      ['moved-twice', 'moved'],
-      ['temporary', 'redirected'],
-      ['no-head', 'ok'],
-      ['missing', 'broken'],
-      ['error', 'broken'],
-      ['loop', 'broken'],
-    ]);
-    expect(results[1]).toMatchObject({ finalUrl: `${base}/new`, code: 200 });
-    expect(results[2]?.finalUrl).toBe(`${base}/new`);
-    expect(results[5]).toMatchObject({ code: 404, reason: 'HTTP 404' });
-    expect(results[7]?.reason).toBe('more than 5 redirects');
+/** Checks one address and returns its result, after asserting every nocked request was made. */
+async function checkOne(url: string, timeoutMs = 2_000) {
+  const [result] = await checkLinks([source('s', url)], { timeoutMs });
+  expect(nock.pendingMocks()).toEqual([]);
+  return result;
+}
+
+/**
+ * What undici's fetch throws when the connection fails: `TypeError: fetch failed` with the
+ * socket's error as its cause (nock would otherwise reject with the bare cause).
+ */
+const fetchFailed = (code: string, message: string) =>
+  Object.assign(new TypeError('fetch failed'), {
+    cause: Object.assign(new Error(message), { code }),
   });
 
-  it('tries HEAD first and GET only when HEAD is refused', async () => {
-    seen.length = 0;
-    await checkLinks([source('ok', '/ok'), source('no-head', '/no-head')]);
-    expect(seen.sort()).toEqual(['GET /no-head', 'HEAD /no-head', 'HEAD /ok']);
+describe('checkLinks: what a status means', () => {
+  it('200 at the address given: ok', async () => {
+    nock(SITE).head('/guide').reply(200);
+    expect(await checkOne(`${SITE}/guide`)).toEqual({
+      source: 's',
+      url: `${SITE}/guide`,
+      status: 'ok',
+      code: 200,
+    });
   });
 
-  it('gives up on a page that does not answer in time, as broken', async () => {
-    const [slow] = await checkLinks([source('slow', '/slow')], { timeoutMs: 200 });
-    expect(slow).toMatchObject({ status: 'broken', reason: 'timed out' });
+  it('301 then 200: moved, with the new address to put in the source', async () => {
+    nock(SITE).head('/old').reply(301, '', { location: '/new' }).head('/new').reply(200);
+    expect(await checkOne(`${SITE}/old`)).toMatchObject({
+      status: 'moved',
+      code: 200,
+      finalUrl: `${SITE}/new`,
+    });
   });
 
-  it('reports a host that refuses the connection', async () => {
-    const [refused] = await checkLinks([
-      {
-        id: 'closed',
-        title: 'closed',
-        publisher: 'Test',
-        url: 'http://127.0.0.1:1/x',
-        gone: false,
-      },
-    ]);
-    expect(refused?.status).toBe('broken');
-    expect(refused?.reason).toMatch(/ECONNREFUSED|fetch failed/);
+  it('a permanent redirect to another host is moved to that host', async () => {
+    nock(SITE).head('/old').reply(308, '', { location: 'https://new.example.org/page' });
+    nock('https://new.example.org').head('/page').reply(200);
+    expect(await checkOne(`${SITE}/old`)).toMatchObject({
+      status: 'moved',
+      finalUrl: 'https://new.example.org/page',
+    });
   });
 
-  it('never has more requests open than the concurrency allows', async () => {
-    maxInFlight = 0;
-    const many = Array.from({ length: 12 }, (_, i) => source(`ok-${i}`, '/ok'));
-    const results = await checkLinks(many, { concurrency: 3 });
-    expect(results.every((r) => r.status === 'ok')).toBe(true);
-    expect(maxInFlight).toBeLessThanOrEqual(3);
-    expect(maxInFlight).toBeGreaterThan(1);
+  it('a temporary redirect anywhere on the way (302) makes it redirected, not moved', async () => {
+    nock(SITE)
+      .head('/a')
+      .reply(301, '', { location: '/b' })
+      .head('/b')
+      .reply(302, '', { location: '/c' })
+      .head('/c')
+      .reply(200);
+    expect(await checkOne(`${SITE}/a`)).toMatchObject({
+      status: 'redirected',
+      finalUrl: `${SITE}/c`,
+    });
   });
 
-  it('skips sources without a link and those marked gone', async () => {
-    const results = await checkLinks([
-      source('gone', '/missing', true),
-      { id: 'no-url', title: 'no url', publisher: 'Test', gone: false },
-      source('ok', '/ok'),
-    ]);
-    expect(results.map((r) => r.source)).toEqual(['ok']);
+  it('404: broken, after trying GET in case the server only refuses HEAD', async () => {
+    nock(SITE).head('/missing').reply(404).get('/missing').reply(404, 'not here');
+    expect(await checkOne(`${SITE}/missing`)).toMatchObject({
+      status: 'broken',
+      code: 404,
+      reason: 'HTTP 404',
+    });
   });
 
-  it('writes a report with the problems first and what to do about them', async () => {
-    const report = formatLinkReport(
-      await checkLinks([
-        source('ok', '/ok'),
-        source('moved', '/moved'),
-        source('missing', '/missing'),
-      ]),
-    );
-    expect(report).toContain('Broken (1) — fix the URL or mark the source gone: true:');
-    expect(report).toContain(`missing: ${base}/missing — HTTP 404`);
-    expect(report).toContain(`moved: ${base}/moved → ${base}/new`);
-    expect(report.split('\n').at(-1)).toBe(
-      '3 links checked: 1 ok, 1 moved, 0 redirected, 1 broken.',
-    );
+  it('410 Gone: broken at once, without a GET (the server has said the page is gone)', async () => {
+    nock(SITE).head('/retired').reply(410);
+    expect(await checkOne(`${SITE}/retired`)).toMatchObject({
+      status: 'broken',
+      code: 410,
+      reason: 'HTTP 410',
+    });
+  });
+
+  it('500: broken', async () => {
+    nock(SITE).head('/error').reply(500);
+    expect(await checkOne(`${SITE}/error`)).toMatchObject({ status: 'broken', code: 500 });
+  });
+
+  it('a redirect without a Location: broken, saying so', async () => {
+    nock(SITE).head('/odd').reply(301);
+    expect(await checkOne(`${SITE}/odd`)).toMatchObject({
+      status: 'broken',
+      code: 301,
+      reason: 'redirect without a Location',
+    });
+  });
+
+  it('a redirect loop: broken after five redirects', async () => {
+    nock(SITE).head('/loop').times(6).reply(301, '', { location: '/loop' });
+    expect(await checkOne(`${SITE}/loop`)).toMatchObject({
+      status: 'broken',
+      reason: 'more than 5 redirects',
+    });
   });
 });
 
-describe('stevedore links', () => {
-  it('checks a knowledge base’s sources and exits 1 when one is broken', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'stevedore-links-'));
-    try {
-      cpSync(FIXTURE_KNOWLEDGE, dir, { recursive: true });
-      mkdirSync(path.join(dir, 'sources'), { recursive: true });
-      writeFileSync(
-        path.join(dir, 'sources', 'local.yaml'),
-        `- id: local-ok\n  title: OK\n  publisher: Test\n  url: ${base}/ok\n- id: local-missing\n  title: Missing\n  publisher: Test\n  url: ${base}/missing\n`,
-      );
-      const { code, stdout } = await runCli([
-        'links',
-        '--knowledge',
-        dir,
-        '--json',
-        '--timeout',
-        '300',
-      ]);
-      expect(code).toBe(1);
-      const lines = stdout
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line));
-      expect(lines.find((l) => l.source === 'local-ok')).toMatchObject({ status: 'ok' });
-      expect(lines.find((l) => l.source === 'local-missing')).toMatchObject({
-        status: 'broken',
-        code: 404,
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+describe('checkLinks: servers that refuse HEAD', () => {
+  it.each([405, 403, 501])('HEAD answered %i, GET answered 200: ok', async (refusal) => {
+    nock(SITE).head('/page').reply(refusal).get('/page').reply(200, '<html></html>');
+    expect(await checkOne(`${SITE}/page`)).toMatchObject({ status: 'ok', code: 200 });
   });
 
-  it('refuses a concurrency out of bounds with a usage error', async () => {
-    const { code, stderr } = await runCli(['links', '--concurrency', '1000']);
-    expect(code).toBe(2);
-    expect(stderr).toContain('--concurrency takes a whole number from 1 to 32');
+  it('follows a redirect the GET answers with', async () => {
+    nock(SITE)
+      .head('/page')
+      .reply(405)
+      .get('/page')
+      .reply(301, '', { location: '/moved' })
+      .head('/moved')
+      .reply(200);
+    expect(await checkOne(`${SITE}/page`)).toMatchObject({
+      status: 'moved',
+      finalUrl: `${SITE}/moved`,
+    });
+  });
+
+  it('sends a User-Agent, which some sites require', async () => {
+    nock(SITE, { reqheaders: { 'user-agent': /^stevedore-link-check/ } })
+      .head('/picky')
+      .reply(200);
+    expect(await checkOne(`${SITE}/picky`)).toMatchObject({ status: 'ok' });
+  });
+});
+
+describe('checkLinks: network failures', () => {
+  it('a server that does not answer in time: broken, timed out', async () => {
+    nock(SITE).head('/slow').delay(5_000).reply(200);
+    expect(await checkOne(`${SITE}/slow`, 100)).toMatchObject({
+      status: 'broken',
+      reason: 'timed out',
+    });
+  });
+
+  it('a connection reset: broken, with the socket’s error code', async () => {
+    nock(SITE).head('/reset').replyWithError(fetchFailed('ECONNRESET', 'read ECONNRESET'));
+    const result = await checkOne(`${SITE}/reset`);
+    expect(result).toMatchObject({ status: 'broken', reason: 'fetch failed (ECONNRESET)' });
+    expect(result).not.toHaveProperty('code');
+  });
+
+  it('a host that does not resolve: broken, with the resolver’s error code', async () => {
+    nock('https://gone.example.net')
+      .head('/')
+      .replyWithError(fetchFailed('ENOTFOUND', 'getaddrinfo ENOTFOUND gone.example.net'));
+    expect(await checkOne('https://gone.example.net/')).toMatchObject({
+      status: 'broken',
+      reason: 'fetch failed (ENOTFOUND)',
+    });
+  });
+
+  it('a failure of one link does not stop the others', async () => {
+    nock(SITE)
+      .head('/reset')
+      .replyWithError(fetchFailed('ECONNRESET', 'read ECONNRESET'))
+      .head('/fine')
+      .reply(200);
+    const results = await checkLinks([
+      source('reset', `${SITE}/reset`),
+      source('fine', `${SITE}/fine`),
+    ]);
+    expect(results.map((r) => [r.source, r.status])).toEqual([
+      ['reset', 'broken'],
+      ['fine', 'ok'],
+    ]);
+  });
+});
+
+describe('checkLinks: which sources are checked', () => {
+  it('skips sources without a link and those marked gone, keeping the sources’ order', async () => {
+    nock(SITE).head('/b').reply(200).head('/a').reply(200);
+    const results = await checkLinks([
+      source('a', `${SITE}/a`),
+      source('gone', `${SITE}/gone`, true),
+      { id: 'no-url', title: 'no url', publisher: 'Test', gone: false },
+      source('b', `${SITE}/b`),
+    ]);
+    expect(results.map((r) => r.source)).toEqual(['a', 'b']);
+  });
+});
+
+describe('formatLinkReport', () => {
+  it('puts the problems first, with what to do about each, and counts every kind', async () => {
+    nock(SITE)
+      .head('/ok')
+      .reply(200)
+      .head('/old')
+      .reply(301, '', { location: '/new' })
+      .head('/new')
+      .reply(200)
+      .head('/tmp')
+      .reply(307, '', { location: '/ok' })
+      .head('/ok')
+      .reply(200)
+      .head('/retired')
+      .reply(410);
+    const report = formatLinkReport(
+      await checkLinks(
+        [
+          source('ok', `${SITE}/ok`),
+          source('moved', `${SITE}/old`),
+          source('temporary', `${SITE}/tmp`),
+          source('retired', `${SITE}/retired`),
+        ],
+        { concurrency: 1 },
+      ),
+    );
+    expect(report.split('\n')).toEqual([
+      'Broken (1) — fix the URL or mark the source gone: true:',
+      `  retired: ${SITE}/retired — HTTP 410`,
+      'Moved (1) — update the URL to the new address:',
+      `  moved: ${SITE}/old → ${SITE}/new`,
+      'Redirected (1) — temporary redirects, review:',
+      `  temporary: ${SITE}/tmp → ${SITE}/ok`,
+      '4 links checked: 1 ok, 1 moved, 1 redirected, 1 broken.',
+    ]);
   });
 });

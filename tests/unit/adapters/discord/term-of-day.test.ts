@@ -215,6 +215,8 @@ describe('describePostError', () => {
     expect(describePostError(error)).toBe(
       'Discord 10003 Unknown Channel — the channel was deleted',
     );
-    expect(describePostError(new Error('socket hang up'))).toBe('socket hang up');
+    expect(describePostError(new Error('socket hang up'))).toBe(
+      'Discord request failed: socket hang up',
+    );
   });
 });
