@@ -12,5 +12,15 @@ export default defineConfig({
     reporters: process.env.CI
       ? ['default', ['json', { outputFile: 'reports/vitest.json' }]]
       : ['default'],
+    // Coverage is measured in CI's one run of the tests rather than in a second run of its own
+    // (`npm test -- --coverage` measures it locally). It is reported, not enforced: no thresholds.
+    // Code run only by the built CLI in a child process (tests/integration/cli) is not counted.
+    coverage: {
+      enabled: Boolean(process.env.CI),
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reportsDirectory: 'reports/coverage',
+      reporter: ['text-summary', ['text', { file: 'coverage.txt', maxCols: 160 }], 'json-summary'],
+    },
   },
 });

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { PlatformDeps, RunningPlatform } from '../adapters/platform.js';
 import type { TerminalStyle } from '../adapters/shell/render-terminal.js';
 import { runShell } from '../adapters/shell/run-shell.js';
 import type { Config } from '../config/read-config.js';
@@ -6,27 +7,10 @@ import { createEngine } from '../core/engine/create-engine.js';
 import type { RecordFeedback } from '../core/feedback.js';
 import { loadKnowledge } from '../core/knowledge/load-knowledge.js';
 import { reportProblems } from '../core/knowledge/problem.js';
-import type { AnswerEngine } from '../core/types.js';
-import { createLogger, type Logger } from '../logging/create-logger.js';
+import { createLogger } from '../logging/create-logger.js';
 import { openSqliteStore, StoreError } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { TermOfDayService } from '../term-of-day/term-of-day-service.js';
-
-/** A platform connection the bot runs until it is stopped. */
-export interface RunningPlatform {
-  readonly name: string;
-  stop(): Promise<void>;
-}
-
-/** What every platform adapter is started with. */
-export interface PlatformDeps {
-  readonly config: Config;
-  readonly engine: AnswerEngine;
-  readonly logger: Logger;
-  readonly recordFeedback: RecordFeedback;
-  /** `/termofday` commands; adapters also register how to post to their platform. */
-  readonly termOfDay: TermOfDayService;
-}
 
 export interface Terminal {
   readonly stdin: Readable;

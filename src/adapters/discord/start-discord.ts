@@ -8,8 +8,8 @@ import {
   MessageFlags,
   Partials,
 } from 'discord.js';
-import type { PlatformDeps, RunningPlatform } from '../../app/start-bot.js';
 import type { DiscordConfig } from '../../config/read-config.js';
+import type { PlatformDeps, RunningPlatform } from '../platform.js';
 import { NO_PINGS } from './answer-interaction.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
 import { handleButton } from './handle-button.js';

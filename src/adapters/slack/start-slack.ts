@@ -3,8 +3,8 @@
  * HTTP mode with the signing secret), registers the handlers, checks the bot token and starts.
  */
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { PlatformDeps, RunningPlatform } from '../../app/start-bot.js';
 import type { SlackConfig } from '../../config/read-config.js';
+import type { PlatformDeps, RunningPlatform } from '../platform.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerActions } from './handle-actions.js';
 import { registerCommands } from './handle-commands.js';

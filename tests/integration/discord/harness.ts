@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { startDiscord } from '../../../src/adapters/discord/start-discord.js';
-import type { RunningPlatform } from '../../../src/app/start-bot.js';
+import type { RunningPlatform } from '../../../src/adapters/platform.js';
 import { readConfig } from '../../../src/config/read-config.js';
 import { createEngine } from '../../../src/core/engine/create-engine.js';
 import type { Feedback } from '../../../src/core/feedback.js';
