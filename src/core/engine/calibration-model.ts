@@ -3,13 +3,13 @@
 // Knowledge: 1204 entries. Weights follow FEATURE_NAMES (features.ts):
 // coverage, plainCoverage, nameCoverage, spelled, nameFit, flagMatch, flagMiss, shortQuestion, evidence, relevance, margin, corrected, kindFit, namedAsked, toolMatch, unknownShare, worstMissing.
 export const CALIBRATION = {
-  bias: -5.505,
+  bias: -5.491,
   weights: [
-    0.057, 1.411, -0.024, 2.054, 1.978, 3.301, -0.825, 1.308, 0.603, 2.364, 0.067, -0.446, 1.138,
-    2.922, 1.385, -0.797, -0.163,
+    0.053, 1.41, -0.039, 2.042, 1.976, 3.302, -0.788, 1.308, 0.6, 2.348, 0.099, -0.446, 1.134,
+    2.919, 1.399, -0.815, -0.16,
   ],
   byPath: { name: 1, partial: 0.9, acronym: 0.9, spelling: 0.98, command: 0.964 },
-  answerAt: 0.75,
-  askBackAt: 0.31,
+  answerAt: 0.76,
+  askBackAt: 0.27,
   askBackMargin: 0.4,
 } as const;
