@@ -14,6 +14,9 @@ export interface SlackCommandResponse {
   readonly blocks: SlackMessage['blocks'];
 }
 
+/** Stands in for the requester's mention during conversion; removed from the text beforehand. */
+const MENTION = '\uE000';
+
 /** Breaks the words @here, @channel and @everyone so that nothing can turn them into broadcasts. */
 function breakBroadcastWords(mrkdwn: string): string {
   return mrkdwn.replace(/@(here|channel|everyone)\b/gi, '@\u200b$1');
@@ -25,9 +28,13 @@ function breakBroadcastWords(mrkdwn: string): string {
  * `<@U…>` to say who changed the schedule.
  */
 export function termOfDayMrkdwn(markdown: string, requester: string | undefined): string {
-  const mention = isSlackUserId(requester) ? `<@${requester}>` : undefined;
-  const parts = mention === undefined ? [markdown] : markdown.split(mention);
-  return parts.map((part) => breakBroadcastWords(markdownToMrkdwn(part))).join(mention ?? '');
+  const text = markdown.replaceAll(MENTION, '');
+  if (!isSlackUserId(requester)) return breakBroadcastWords(markdownToMrkdwn(text));
+  const mention = `<@${requester}>`;
+  // The mention stands aside as one character while the rest is converted, so that the Markdown
+  // around it is read as one text (a sentence split at the mention would lose its spaces).
+  const converted = markdownToMrkdwn(text.replaceAll(mention, MENTION));
+  return breakBroadcastWords(converted).replaceAll(MENTION, mention);
 }
 
 /** A `/termofday` reply as a slash-command response. */
