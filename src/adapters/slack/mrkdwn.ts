@@ -41,9 +41,16 @@ export function slackLink(url: string, label: string): string {
   return `<${safeUrl}|${label.replace(/\|/g, '¦')}>`;
 }
 
-/** A code block; three backticks inside would end it early, so a look-alike stands in. */
+/**
+ * A code block; three backticks inside would end it early, so a look-alike stands in. A backtick
+ * at either end would run into the fence (four backticks), so a line break keeps them apart.
+ */
 function codeFence(code: string): string {
-  return code === '' ? '' : `\`\`\`${escapeMrkdwn(code.replace(/```/g, 'ʼʼʼ'))}\`\`\``;
+  if (code === '') return '';
+  const body = escapeMrkdwn(code.replace(/```/g, 'ʼʼʼ'));
+  const open = body.startsWith('`') ? '```\n' : '```';
+  const close = body.endsWith('`') ? '\n```' : '```';
+  return `${open}${body}${close}`;
 }
 
 /** A fenced code block for a command line. */
