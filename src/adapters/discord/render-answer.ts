@@ -18,6 +18,7 @@ import type {
 import { defineId, feedbackId, SHARE_ID } from './custom-ids.js';
 import { LIMITS, truncate } from './limits.js';
 import { neutraliseMentions, plainLabel, userText } from './neutralise.js';
+import { unlinkNonWeb } from './unlink-non-web.js';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
@@ -51,9 +52,12 @@ const SUGGESTION_BUTTONS = LIMITS.buttonsPerRow;
 /** Commands shown as code blocks; the rest are left to the sources. */
 const MAX_COMMAND_FIELDS = 10;
 
-/** Knowledge text (trusted Markdown) made safe to post: only mentions are defused. */
+/**
+ * Knowledge text (trusted Markdown) made safe to post: mentions are defused, and links Discord
+ * cannot open (to another entry, by id) are shown as their label.
+ */
 function kbText(text: string): string {
-  return neutraliseMentions(text);
+  return neutraliseMentions(unlinkNonWeb(text));
 }
 
 function isLinkable(url: string | null): url is string {

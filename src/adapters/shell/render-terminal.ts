@@ -1,5 +1,5 @@
 import type { Answer, SearchHit } from '../../core/types.js';
-import { splitFencedCode } from '../fenced-code.js';
+import { splitFencedCode } from './fenced-code.js';
 
 /** Terminal styling; plain text when output is not a terminal (pipes, files, tests). */
 export interface TerminalStyle {

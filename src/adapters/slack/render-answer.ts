@@ -13,6 +13,7 @@ import {
   codeBlock,
   escapeMrkdwn,
   markdownToMrkdwn,
+  markdownToPlain,
   slackLink,
   stripControl,
   truncateMrkdwn,
@@ -84,8 +85,7 @@ function contextBlock(lines: readonly string[]): Block {
 
 /** The first paragraph of Markdown as notification text: no markup, bounded. */
 function fallbackOf(title: string, markdown: string): string {
-  const first = markdown.split(/\n\s*\n/)[0] ?? '';
-  const plain = first.replace(/\*\*|__|`/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
+  const plain = markdownToPlain(markdown.split(/\n\s*\n/)[0] ?? '');
   return escapeMrkdwn(truncatePlain(stripControl(`${title}: ${plain}`), SHOWN.fallbackText));
 }
 
