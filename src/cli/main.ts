@@ -18,6 +18,10 @@ import { localClock } from '../term-of-day/clock.js';
 import { answerJson, searchJson } from './answer-json.js';
 import { type CommandName, parseCommandLine, UsageError, usage } from './parse-command-line.js';
 
+// Cold start: a one-off `define` by exact name loads no knowledge schema or parser, no search
+// index and no platform SDK; everything heavy is imported where it is needed.
+// tests/integration/cli/cold-start.test.ts enforces the list.
+
 /** Exit codes: 0 done, 1 failed (invalid knowledge or configuration), 2 usage error. */
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;

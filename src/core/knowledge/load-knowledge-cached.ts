@@ -267,7 +267,8 @@ export async function loadKnowledgeCached(dir: string): Promise<LoadResult> {
     const cached = readCache(file, print);
     if (cached) return { ok: true, knowledge: cached };
   }
-  // The parsers and the schema are loaded only when the cache cannot be used.
+  // The parsers and the schema are loaded only when the cache cannot be used (enforced by
+  // tests/integration/cli/cold-start.test.ts).
   const { loadKnowledge } = await import('./load-knowledge.js');
   const result = loadKnowledge(dir);
   if (result.ok && print && file && fingerprint(dir) === print) writeCache(file, print, result.knowledge);
