@@ -13,8 +13,10 @@ import { CLI, ensureBuilt } from '../../helpers/run-cli.js';
 const NOT_ON_A_ONE_OFF_DEFINE = [
   // src/config/read-config.ts: configuration is validated with valibot, not zod.
   { what: 'zod', marker: '/node_modules/zod/' },
-  // src/core/engine/ranker.ts: a define by exact name never builds an index.
+  // src/core/engine/ranker.ts: a define by exact name never builds an index; src/cli/main.ts:
+  // nor an engine.
   { what: 'minisearch', marker: '/node_modules/minisearch/' },
+  { what: 'the answer engine', marker: '/dist/src/core/engine/create-engine.js' },
   // src/cli/main.ts and src/app/start-bot.ts: the platform SDKs load only for `start` and
   // `discord register`.
   { what: 'the Slack SDK', marker: '/node_modules/@slack/' },
@@ -65,7 +67,7 @@ const forbiddenIn = (modules: readonly string[]) =>
   );
 
 describe('cold start: a one-off define by exact name loads only what it needs', () => {
-  it('loads no schema for knowledge, no parser, no search index and no platform SDK', () => {
+  it('loads no knowledge schema or parser, no engine or search index, no platform SDK', () => {
     const modules = modulesLoadedBy(['define', 'pod'], { warmCache: true });
     expect(modules.some((m) => m.includes('/dist/src/cli/main.js'))).toBe(true);
     expect(forbiddenIn(modules)).toEqual([]);
