@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/helpers/private-cache-home.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Integration tests start real servers on random loopback ports; forks keep them isolated.

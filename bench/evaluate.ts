@@ -14,7 +14,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { NameIndex } from '../src/core/engine/name-index.js';
 import { normaliseKey, tokenize } from '../src/core/engine/normalise.js';
 import type { AnswerEngine, Entry, KnowledgeBase } from '../src/core/types.js';
@@ -90,7 +90,9 @@ function readYamlSets(dir: string, family: SetFamily): QuestionSet[] {
   return names.sort().map((name) => ({
     name: path.basename(name, '.yaml'),
     family,
-    questions: (parse(readFileSync(path.join(dir, name), 'utf8')) as Question[]).map((q) => ({
+    questions: (
+      load(readFileSync(path.join(dir, name), 'utf8'), { schema: CORE_SCHEMA }) as Question[]
+    ).map((q) => ({
       ...q,
       expect: q.expect ?? [],
     })),

@@ -8,7 +8,6 @@ import {
 import { loadEnv } from '../config/load-env.js';
 import { type Config, ConfigError, readConfig } from '../config/read-config.js';
 import { cardByName } from '../core/engine/card-by-name.js';
-import { createEngine } from '../core/engine/create-engine.js';
 import { cleanQuery } from '../core/engine/normalise.js';
 import { dayNumber } from '../core/engine/term-of-day.js';
 import { findByExactName, loadKnowledgeCached } from '../core/knowledge/load-knowledge-cached.js';
@@ -17,6 +16,10 @@ import type { Answer, AnswerEngine } from '../core/types.js';
 import { todaysTerm } from '../term-of-day/todays-term.js';
 import { answerJson, searchJson } from './answer-json.js';
 import { type CommandName, parseCommandLine, UsageError, usage } from './parse-command-line.js';
+
+// Cold start: a one-off `define` by exact name loads no knowledge schema or parser, no engine or
+// search index and no platform SDK; everything heavy is imported where it is needed.
+// tests/integration/cli/cold-start.test.ts enforces the list.
 
 /** Exit codes: 0 done, 1 failed (invalid knowledge or configuration), 2 usage error. */
 const EXIT_FAILED = 1;
@@ -55,6 +58,9 @@ async function engineFrom(config: Config): Promise<AnswerEngine> {
       EXIT_FAILED,
     );
   }
+  // Imported here: a define by exact name never builds an engine, and importing the ranker's
+  // modules cost about 5 ms of a one-off define's ~90 ms (npm run bench, Node 20).
+  const { createEngine } = await import('../core/engine/create-engine.js');
   return createEngine(result.knowledge);
 }
 

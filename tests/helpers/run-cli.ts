@@ -18,6 +18,13 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/**
+ * The test run's own cache directory (see private-cache-home.ts), so that CLI runs do not write
+ * to the user's ~/.cache.
+ */
+const testCache = (): Record<string, string> =>
+  process.env.XDG_CACHE_HOME ? { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME } : {};
+
 /** Runs the built CLI as a user would, with a clean environment and optional standard input. */
 export function runCli(
   args: readonly string[],
@@ -26,7 +33,7 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd ?? ROOT,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...options.env },
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...testCache(), ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -2,7 +2,7 @@
  * The ids Stevedore puts on its Block Kit elements, and the values its buttons carry. Values come
  * back from Slack in signed payloads, but are still parsed as untrusted input.
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import { MAX_MESSAGE_LENGTH } from '../../core/chat/limits.js';
 import type { AnswerCommand } from '../../core/chat/reply-to-chat.js';
 
@@ -45,14 +45,14 @@ export interface FeedbackValue {
   readonly query: string;
 }
 
-const shareSchema = z.object({
-  s: z.enum(['define', 'ask']),
-  q: z.string().max(MAX_MESSAGE_LENGTH),
+const shareSchema = v.object({
+  s: v.picklist(['define', 'ask']),
+  q: v.pipe(v.string(), v.maxLength(MAX_MESSAGE_LENGTH)),
 });
 
-const feedbackSchema = z.object({
-  e: z.string().max(200).nullable(),
-  q: z.string().max(MAX_MESSAGE_LENGTH),
+const feedbackSchema = v.object({
+  e: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+  q: v.pipe(v.string(), v.maxLength(MAX_MESSAGE_LENGTH)),
 });
 
 export function encodeShare(value: ShareValue): string {
@@ -78,12 +78,12 @@ function parseJson(value: string | undefined): unknown {
 
 /** The Share button's value, or undefined when it is not one Stevedore made. */
 export function decodeShare(value: string | undefined): ShareValue | undefined {
-  const parsed = shareSchema.safeParse(parseJson(value));
-  return parsed.success ? { source: parsed.data.s, query: parsed.data.q } : undefined;
+  const parsed = v.safeParse(shareSchema, parseJson(value));
+  return parsed.success ? { source: parsed.output.s, query: parsed.output.q } : undefined;
 }
 
 /** A feedback button's value, or undefined when it is not one Stevedore made. */
 export function decodeFeedback(value: string | undefined): FeedbackValue | undefined {
-  const parsed = feedbackSchema.safeParse(parseJson(value));
-  return parsed.success ? { entryId: parsed.data.e, query: parsed.data.q } : undefined;
+  const parsed = v.safeParse(feedbackSchema, parseJson(value));
+  return parsed.success ? { entryId: parsed.output.e, query: parsed.output.q } : undefined;
 }

@@ -4,7 +4,7 @@
  * deliveries and the second event of one message are never answered twice.
  */
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { type ChatPlace, replyToChat } from '../../core/chat/reply-to-chat.js';
 import { requestLogger, type SlackHandlerDeps } from './handler-deps.js';
 import { postReply } from './post-reply.js';
@@ -12,24 +12,25 @@ import { renderChatReply } from './render-reply.js';
 import { readUserText } from './user-text.js';
 
 /** The fields of a `message` or `app_mention` event Stevedore reads; anything else is ignored. */
-const incomingSchema = z.object({
-  channel: z.string().min(1).max(64),
-  user: z.string().min(1).max(64),
-  text: z.string(),
-  ts: z.string().min(1).max(64),
-  thread_ts: z.string().min(1).max(64).optional(),
-  channel_type: z.string().optional(),
-  subtype: z.string().optional(),
-  bot_id: z.string().optional(),
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const incomingSchema = v.object({
+  channel: id,
+  user: id,
+  text: v.string(),
+  ts: id,
+  thread_ts: v.optional(id),
+  channel_type: v.optional(v.string()),
+  subtype: v.optional(v.string()),
+  bot_id: v.optional(v.string()),
 });
 
-type Incoming = z.infer<typeof incomingSchema>;
+type Incoming = v.InferOutput<typeof incomingSchema>;
 
 /** A message written by a person, or undefined (bots, edits, joins, malformed payloads). */
 export function readIncoming(event: unknown): Incoming | undefined {
-  const parsed = incomingSchema.safeParse(event);
+  const parsed = v.safeParse(incomingSchema, event);
   if (!parsed.success) return undefined;
-  const message = parsed.data;
+  const message = parsed.output;
   // Subtypes are edits, deletions, joins, bot posts…; only plain (and thread-broadcast) posts count.
   if (message.subtype !== undefined && message.subtype !== 'thread_broadcast') return undefined;
   if (message.bot_id !== undefined) return undefined;

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import {
   closeSync,
   existsSync,
-  openSync,
   readdirSync,
   readFileSync,
   readSync,
@@ -11,12 +10,12 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { normaliseKey, STOP_WORDS, tokenize } from '../engine/normalise.js';
 import type { Entry, EntryKind, EntryRef, KnowledgeBase, Source, Tool } from '../types.js';
 import { KIND_FOLDERS, REFERENCE_DIR, SOURCES_DIR, SOURCES_FILE, TOOLS_FILE } from './layout.js';
 import type { LoadResult } from './load-knowledge.js';
+import { openCacheDir, openPrivateFile, PRIVATE_FILE_MODE } from './private-cache.js';
 
 /** Bumped whenever the shape of `Entry` or `Source` changes, so old caches are ignored. */
 const CACHE_FORMAT = 5;
@@ -55,14 +54,36 @@ function fingerprint(dir: string): string | undefined {
   return hash.digest('hex');
 }
 
-function cachePath(dir: string): string {
+/** The cache file of a knowledge directory, or undefined when there is no private cache dir. */
+function cachePath(dir: string): string | undefined {
+  const cacheDir = openCacheDir();
+  if (!cacheDir) return undefined;
   const key = createHash('sha1').update(path.resolve(dir)).digest('hex').slice(0, 16);
-  return path.join(tmpdir(), `${CACHE_PREFIX}${key}.json`);
+  return path.join(cacheDir, `${CACHE_PREFIX}${key}.json`);
+}
+
+/**
+ * Reads a whole cache file, or a slice of it, if it is private to this user; undefined for a
+ * missing or untrusted file, which is then rebuilt like a stale one.
+ */
+function readPrivate(file: string, slice?: readonly [number, number]): string | undefined {
+  const fd = openPrivateFile(file);
+  if (fd === undefined) return undefined;
+  try {
+    if (!slice) return readFileSync(fd, 'utf8');
+    const buffer = Buffer.alloc(slice[1]);
+    readSync(fd, buffer, 0, slice[1], slice[0]);
+    return buffer.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readCache(file: string, expected: string): KnowledgeBase | undefined {
   try {
-    const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    const text = readPrivate(file);
+    if (text === undefined) return undefined;
+    const cache = JSON.parse(text) as CacheFile;
     if (cache.format !== CACHE_FORMAT || cache.fingerprint !== expected) return undefined;
     return {
       entries: cache.entries,
@@ -75,16 +96,17 @@ function readCache(file: string, expected: string): KnowledgeBase | undefined {
   }
 }
 
-const CACHE_PREFIX = 'stevedore-knowledge-';
+const CACHE_PREFIX = 'knowledge-';
 /** Caches of knowledge directories not loaded for this long are removed (tests make many). */
 const CACHE_MAX_AGE_MS = 7 * 86_400_000;
 
 function removeStaleCaches(keep: string): void {
   try {
     const now = Date.now();
-    for (const name of readdirSync(tmpdir())) {
+    const dir = path.dirname(keep);
+    for (const name of readdirSync(dir)) {
       if (!name.startsWith(CACHE_PREFIX) || !/\.(?:json|ndjson)$/.test(name)) continue;
-      const file = path.join(tmpdir(), name);
+      const file = path.join(dir, name);
       if (file !== keep && now - statSync(file).mtimeMs > CACHE_MAX_AGE_MS) rmSync(file, { force: true });
     }
   } catch {
@@ -112,7 +134,7 @@ function writeCache(file: string, print: string, knowledge: KnowledgeBase): void
 
 function writeAtomically(file: string, text: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
+  writeFileSync(temporary, text, { mode: PRIVATE_FILE_MODE });
   renameSync(temporary, file);
 }
 
@@ -200,9 +222,12 @@ export function findByExactName(dir: string, text: string): NamedEntry | undefin
   const print = fingerprint(dir);
   if (!print) return undefined;
   const file = cachePath(dir);
+  if (!file) return undefined;
   let cache: NameCacheFile;
   try {
-    cache = JSON.parse(readFileSync(namesPath(file), 'utf8')) as NameCacheFile;
+    const text = readPrivate(namesPath(file));
+    if (text === undefined) return undefined;
+    cache = JSON.parse(text) as NameCacheFile;
   } catch {
     return undefined;
   }
@@ -214,14 +239,9 @@ export function findByExactName(dir: string, text: string): NamedEntry | undefin
   if (!at) return undefined;
   let record: EntryLine;
   try {
-    const buffer = Buffer.alloc(at[1]);
-    const fd = openSync(linesPath(file), 'r');
-    try {
-      readSync(fd, buffer, 0, at[1], at[0]);
-    } finally {
-      closeSync(fd);
-    }
-    record = JSON.parse(buffer.toString('utf8')) as EntryLine;
+    const text = readPrivate(linesPath(file), at);
+    if (text === undefined) return undefined;
+    record = JSON.parse(text) as EntryLine;
   } catch {
     return undefined;
   }
@@ -235,20 +255,22 @@ export function findByExactName(dir: string, text: string): NamedEntry | undefin
 
 /**
  * Loads a knowledge base for answering. A base that validated before, and whose files have not
- * changed since, is read from a cache in the temporary directory instead of being parsed and
+ * changed since, is read from a cache in the user's cache directory instead of being parsed and
  * validated again: a one-off `stevedore define` then starts in a fraction of the time. Anything
- * else takes the full path (`loadKnowledge`), whose problems are reported as usual.
+ * else takes the full path (`loadKnowledge`), whose problems are reported as usual; so does
+ * every run when there is no private cache directory.
  */
 export async function loadKnowledgeCached(dir: string): Promise<LoadResult> {
   const print = fingerprint(dir);
   const file = cachePath(dir);
-  if (print) {
+  if (print && file) {
     const cached = readCache(file, print);
     if (cached) return { ok: true, knowledge: cached };
   }
-  // The parsers and the schema are loaded only when the cache cannot be used.
+  // The parsers and the schema are loaded only when the cache cannot be used (enforced by
+  // tests/integration/cli/cold-start.test.ts).
   const { loadKnowledge } = await import('./load-knowledge.js');
   const result = loadKnowledge(dir);
-  if (result.ok && print && fingerprint(dir) === print) writeCache(file, print, result.knowledge);
+  if (result.ok && print && file && fingerprint(dir) === print) writeCache(file, print, result.knowledge);
   return result;
 }

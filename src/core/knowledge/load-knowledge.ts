@@ -1,13 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
-import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import * as v from 'valibot';
 import type { Entry, EntryKind, KnowledgeBase, Source, Tool } from '../types.js';
 import { checkKnowledge } from './check-knowledge.js';
 import { KIND_FOLDERS, REFERENCE_DIR, SOURCES_DIR, SOURCES_FILE, TOOLS_FILE } from './layout.js';
 import { formatFieldPath, InvalidKnowledgeError, type KnowledgeProblem } from './problem.js';
-import { commandFrontMatter, frontMatter, sourceRecord, toolRecord } from './schema.js';
+import { parseYaml, readFrontMatter } from './read-yaml.js';
+import { commandFrontMatter, frontMatter, sourceRecord, toolRecord, UNKNOWN_FIELD } from './schema.js';
 
 
 export type LoadResult =
@@ -21,41 +20,29 @@ function displayPath(file: string): string {
 }
 
 /** Every front-matter field there is (command entries have them all), for "did you mean". */
-const KNOWN_FIELDS = Object.keys(commandFrontMatter.shape);
+const KNOWN_FIELDS = Object.keys(commandFrontMatter.entries);
 
 /** Schema issues in the words of the person editing the file. */
 function schemaProblems(
   file: string,
-  error: z.ZodError,
+  issues: readonly v.BaseIssue<unknown>[],
   prefix: readonly PropertyKey[] = [],
 ): KnowledgeProblem[] {
-  return error.issues.flatMap((issue): KnowledgeProblem[] => {
-    const at = [...prefix, ...issue.path];
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => {
-        const near = KNOWN_FIELDS.find((known) => known.startsWith(key) || key.startsWith(known));
-        return {
-          file,
-          field: formatFieldPath([...at, key]),
-          message: `is not a known field${near ? `; did you mean "${near}"?` : ''} (see knowledge/README.md)`,
-        };
-      });
-    }
-    const missing = issue.code === 'invalid_type' && issue.message.includes('received undefined');
-    return [
-      {
+  return issues.map((issue): KnowledgeProblem => {
+    const at = [...prefix, ...(issue.path ?? []).map((item) => item.key as PropertyKey)];
+    const field = formatFieldPath(at);
+    if (issue.type === 'never' && issue.message === UNKNOWN_FIELD) {
+      const key = String(at.at(-1));
+      const near = KNOWN_FIELDS.find((known) => known.startsWith(key) || key.startsWith(known));
+      return {
         file,
-        field: formatFieldPath(at),
-        message: missing ? 'is required' : issue.message,
-      },
-    ];
+        field,
+        message: `${UNKNOWN_FIELD}${near ? `; did you mean "${near}"?` : ''} (see knowledge/README.md)`,
+      };
+    }
+    const missing = issue.kind === 'schema' && issue.received === 'undefined';
+    return { file, field, message: missing ? 'is required' : issue.message };
   });
-}
-
-/** The first line of a parser's error, which is the one that says what is wrong. */
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0]?.trim() ?? text;
 }
 
 /**
@@ -65,28 +52,27 @@ function firstLine(error: unknown): string {
  */
 function readRecordList<T extends { id: string }>(
   file: string,
-  schema: z.ZodType<T>,
+  schema: v.GenericSchema<unknown, T>,
   what: string,
   example: string,
   problems: KnowledgeProblem[],
 ): { record: T; index: number }[] | undefined {
   const shown = displayPath(file);
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    problems.push({ file: shown, field: '', message: `is not valid YAML: ${firstLine(error)}` });
+  const parsed = parseYaml(readFileSync(file, 'utf8'));
+  if (!parsed.ok) {
+    problems.push({ file: shown, field: '', message: `is not valid YAML: ${parsed.message}` });
     return undefined;
   }
+  const raw = parsed.value;
   if (!Array.isArray(raw)) {
     problems.push({ file: shown, field: '', message: `must be a YAML list of ${what} (${example})` });
     return undefined;
   }
   const records: { record: T; index: number }[] = [];
   raw.forEach((item, index) => {
-    const parsed = schema.safeParse(item);
-    if (parsed.success) records.push({ record: parsed.data, index });
-    else problems.push(...schemaProblems(shown, parsed.error, [index]));
+    const checked = v.safeParse(schema, item);
+    if (checked.success) records.push({ record: checked.output, index });
+    else problems.push(...schemaProblems(shown, checked.issues, [index]));
   });
   return records;
 }
@@ -231,25 +217,17 @@ function readEntry(
   problems: KnowledgeProblem[],
 ): Entry | undefined {
   const shown = displayPath(file);
-  let parsedFile: matter.GrayMatterFile<string>;
-  try {
-    // gray-matter caches by content; passing an options object turns the cache off, so that
-    // a file edited between two loads in one process is read afresh.
-    parsedFile = matter(readFileSync(file, 'utf8'), {});
-  } catch (error) {
-    problems.push({
-      file: shown,
-      field: '',
-      message: `has front matter that is not valid YAML: ${firstLine(error)}`,
-    });
+  const markdown = readFrontMatter(readFileSync(file, 'utf8'));
+  if (!markdown.ok) {
+    problems.push({ file: shown, field: '', message: markdown.message });
     return undefined;
   }
-  const parsed = frontMatter.safeParse(parsedFile.data);
+  const parsed = v.safeParse(frontMatter, markdown.value.data);
   if (!parsed.success) {
-    problems.push(...schemaProblems(shown, parsed.error));
+    problems.push(...schemaProblems(shown, parsed.issues));
     return undefined;
   }
-  const data = parsed.data;
+  const data = parsed.output;
   const expectedId = path.basename(file, '.md');
   let ok = true;
   if (data.id !== expectedId) {
@@ -268,7 +246,7 @@ function readEntry(
     });
     ok = false;
   }
-  const body = parsedFile.content.trim();
+  const body = markdown.value.body.trim();
   if (!body) {
     problems.push({
       file: shown,

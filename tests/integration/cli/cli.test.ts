@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN_KNOWLEDGE, FIXTURE_KNOWLEDGE } from '../../helpers/fixture-engine.js';
 import { ensureBuilt, runCli } from '../../helpers/run-cli.js';
 
@@ -163,6 +166,44 @@ describe('usage errors exit 2 with usage on stderr', () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('define');
+  });
+});
+
+describe('the knowledge cache of one-off calls', () => {
+  let home: string | undefined;
+  afterEach(() => {
+    if (home) rmSync(home, { recursive: true, force: true });
+    home = undefined;
+  });
+  const cacheFilesIn = (folder: string) =>
+    existsSync(folder) ? readdirSync(folder).filter((name) => name.startsWith('knowledge-')) : [];
+
+  it('is kept under $XDG_CACHE_HOME/stevedore', async () => {
+    home = mkdtempSync(path.join(tmpdir(), 'stevedore-cli-cache-'));
+    const { code } = await runCli(['define', 'pod', ...KB], { env: { XDG_CACHE_HOME: home } });
+    expect(code).toBe(0);
+    expect(cacheFilesIn(path.join(home, 'stevedore'))).toHaveLength(3);
+  });
+
+  it('is kept under ~/.cache/stevedore without XDG_CACHE_HOME', async () => {
+    home = mkdtempSync(path.join(tmpdir(), 'stevedore-cli-home-'));
+    const { code } = await runCli(['define', 'pod', ...KB], {
+      env: { HOME: home, XDG_CACHE_HOME: '' },
+    });
+    expect(code).toBe(0);
+    expect(cacheFilesIn(path.join(home, '.cache', 'stevedore'))).toHaveLength(3);
+  });
+
+  it('is left out, without an error, when the cache directory cannot be created', async () => {
+    home = mkdtempSync(path.join(tmpdir(), 'stevedore-cli-cache-'));
+    writeFileSync(path.join(home, 'a-file'), '');
+    const env = { XDG_CACHE_HOME: path.join(home, 'a-file') };
+    for (let run = 0; run < 2; run += 1) {
+      const { code, stdout, stderr } = await runCli(['define', 'pod', ...KB], { env });
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      expect(stdout).toContain('Pod');
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { COMMAND_TERM_OF_DAY, SHORTCUT_DEFINE } from '../../../../src/adapters/slack/action-ids.js';
 
 interface Manifest {
@@ -16,7 +16,9 @@ interface Manifest {
   };
 }
 
-const manifest = parse(readFileSync('slack/manifest.yaml', 'utf8')) as Manifest; // checked below
+const manifest = load(readFileSync('slack/manifest.yaml', 'utf8'), {
+  schema: CORE_SCHEMA,
+}) as Manifest; // checked below
 
 describe('slack/manifest.yaml', () => {
   it('declares what the adapter handles: commands, the shortcut, events, interactivity', () => {

@@ -109,6 +109,32 @@ describe('loadKnowledge: edge cases', () => {
     expect(problemsOf(dir).some((p) => p.includes('sources.yaml: is missing'))).toBe(true);
   });
 
+  it('reports every unknown field of a file at once, with the nearest known one', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'stevedore-kb-'));
+    cpSync(FIXTURE_KNOWLEDGE, dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'glossary', 'pod.md'),
+      '---\nid: pod\ntitle: Pod\nkind: glossary\nsummary: A pod.\nsources: [k8s-pods]\nalias: [pods]\ncolour: red\n---\nBody.\n',
+    );
+    const file = path.join(dir, 'glossary', 'pod.md');
+    expect(problemsOf(dir).filter((p) => p.startsWith(file))).toEqual([
+      `${file}: alias: is not a known field; did you mean "aliases"? (see knowledge/README.md)`,
+      `${file}: colour: is not a known field (see knowledge/README.md)`,
+    ]);
+  });
+
+  it('reports a missing or unknown kind with the kinds there are', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'stevedore-kb-'));
+    cpSync(FIXTURE_KNOWLEDGE, dir, { recursive: true });
+    const body = '---\nid: pod\ntitle: Pod\nsummary: A pod.\nsources: [k8s-pods]\n';
+    writeFileSync(path.join(dir, 'glossary', 'pod.md'), `${body}---\nBody.\n`);
+    writeFileSync(path.join(dir, 'glossary', 'conmon.md'), `${body.replace('pod', 'conmon')}kind: term\n---\nBody.\n`);
+    expect(problemsOf(dir).filter((p) => p.includes(': kind: '))).toEqual([
+      `${path.join(dir, 'glossary', 'conmon.md')}: kind: must be glossary, topic or command, and match the folder the file is in`,
+      `${path.join(dir, 'glossary', 'pod.md')}: kind: is required`,
+    ]);
+  });
+
   it('reports a file that is not Markdown and a title used twice', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'stevedore-kb-'));
     cpSync(FIXTURE_KNOWLEDGE, dir, { recursive: true });
