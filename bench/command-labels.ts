@@ -16,13 +16,21 @@ const MAX_VARIANTS = 64;
  * The command's spellings, in words, up to the first placeholder, option or shell syntax:
  * `sudo kubectl get {{pods}} -A` → `kubectl get`. A tldr alternative of literal words
  * (`docker {{[rm|container rm]}}`) and a syntax line's choice (`run|create`, `(cordon | uncordon)`,
- * `<create|delete>`) give one spelling per alternative. Words are split on spaces only, not by the
+ * `<create|delete>`, `{{start|stop}}`) give one spelling per alternative; a shell line gives the
+ * words of each command of its pipeline, without environment assignments or `<` redirections. Words are split on spaces only, not by the
  * engine's tokenizer, which reads `lxc-start` (classic LXC) and `lxc start` (LXD) as the same words.
  */
 export function commandWords(command: string): string[][] {
-  const text = command
+  return topLevelParts(command, ' | ').flatMap(stageWords);
+}
+
+function stageWords(stage: string): string[][] {
+  const text = stage
     .trim()
     .toLowerCase()
+    .replace(/^(?:[a-z_][a-z0-9_]*=\S*\s+)+/, '')
+    .replace(/\s<\s+\S+/g, '')
+    .replace(/\{\{([a-z0-9-]+(?:\|[a-z0-9-]+)+)\}\}/g, '$1')
     .replace(/\{\{\[([a-z0-9][^\]]*)\]\}\}/g, (_, choices: string) =>
       choices
         .split('|')
@@ -41,6 +49,23 @@ export function commandWords(command: string): string[][] {
       .slice(0, MAX_VARIANTS);
   }
   return variants.map((words) => (words[0] === 'sudo' ? words.slice(1) : words));
+}
+
+/** The parts of the text between separators outside brackets, braces and parentheses. */
+function topLevelParts(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i] ?? '';
+    if ('([{'.includes(char)) depth += 1;
+    else if (')]}'.includes(char)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && text.startsWith(separator, i)) {
+      parts.push(text.slice(start, i));
+      start = i + separator.length;
+    }
+  }
+  return [...parts, text.slice(start)];
 }
 
 /**
@@ -75,6 +100,7 @@ export type CommandLabeller = (command: string) => CommandLabel;
 /**
  * A labeller over the command entries of the knowledge. A match of the tool's name alone counts
  * only when the example is the bare tool: "podman volume prune" is not answered by `podman help`.
+ * A syntax line listing several commands (`crictl pull <image> | crictl images`) matches as each.
  */
 export function commandLabeller(
   entries: readonly Entry[],
@@ -89,7 +115,8 @@ export function commandLabeller(
   };
   const syntaxes = entries.flatMap((entry) =>
     entry.kind === 'command'
-      ? commandWords(commandSyntax(withoutOptionGroups(entry.command)))
+      ? topLevelParts(entry.command, ' | ')
+          .flatMap((line) => commandWords(commandSyntax(withoutOptionGroups(line))))
           .filter((words) => words.length > 0)
           .map((words) => ({ id: entry.id, words: canonical(words) }))
       : [],

@@ -52,6 +52,7 @@ const ENTRIES = [
   command('kubectl-cordon', 'kubectl (cordon | uncordon) <node>', 'kubectl'),
   command('lxc-create', 'lxc-create -n <name> -t <template>', 'lxc'),
   command('lxd-create', 'lxc create <image>', 'lxd'),
+  command('crictl-images', 'crictl pull <image> | crictl images [<repo>] | crictl rmi <image>...'),
 ];
 
 const ALIASES = new Map([
@@ -102,7 +103,15 @@ describe('the command words of an example or a syntax line', () => {
   it('stop at the first placeholder, option or shell syntax and drop sudo', () => {
     expect(commandWords('sudo kubectl get {{pods}} -A')).toEqual([['kubectl', 'get']]);
     expect(commandWords('podman pod create --name x')).toEqual([['podman', 'pod', 'create']]);
-    expect(commandWords('docker ps | grep web')).toEqual([['docker', 'ps']]);
+  });
+
+  it('read each command of a shell line, past assignments and redirections', () => {
+    expect(commandWords('echo "{{secret}}" | docker login --password-stdin')).toEqual([
+      ['echo'],
+      ['docker', 'login'],
+    ]);
+    expect(commandWords('EDITOR={{nano}} kubectl edit {{pod}}')).toEqual([['kubectl', 'edit']]);
+    expect(commandWords('podman < {{path/to/file.tar}} load')).toEqual([['podman', 'load']]);
   });
 
   it('keep a hyphenated command as one word, so lxc-create is not lxc create', () => {
@@ -113,6 +122,10 @@ describe('the command words of an example or a syntax line', () => {
     expect(commandWords('docker {{[rm|container rm]}} {{[-f|--force]}} web')).toEqual([
       ['docker', 'rm'],
       ['docker', 'container', 'rm'],
+    ]);
+    expect(commandWords('podman {{start|stop}} {{container}}')).toEqual([
+      ['podman', 'start'],
+      ['podman', 'stop'],
     ]);
     expect(commandWords('kubectl (cordon | uncordon) <node>')).toEqual([
       ['kubectl', 'cordon'],
@@ -139,6 +152,8 @@ describe('labelling an example by the command it runs', () => {
   it('reads a syntax line past its global options and through its choices', () => {
     expect(label('ctr run docker.io/library/alpine:latest demo').expect).toEqual(['ctr-run']);
     expect(label('kubectl uncordon {{node}}').expect).toEqual(['kubectl-cordon']);
+    expect(label('crictl rmi {{image}}').expect).toEqual(['crictl-images']);
+    expect(label('podman pod ps | grep {{name}}').expect).toEqual(['podman-pod-ps']);
   });
 
   it('does not count the tool name alone as a match for a subcommand', () => {
