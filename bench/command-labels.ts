@@ -100,7 +100,8 @@ export type CommandLabeller = (command: string) => CommandLabel;
 /**
  * A labeller over the command entries of the knowledge. A match of the tool's name alone counts
  * only when the example is the bare tool: "podman volume prune" is not answered by `podman help`.
- * A syntax line listing several commands (`crictl pull <image> | crictl images`) matches as each.
+ * A syntax line listing several commands (`crictl pull <image> | crictl images`) matches as each,
+ * and so does every alias of the entry that spells a command (`podman unpause` on `podman-pause`).
  */
 export function commandLabeller(
   entries: readonly Entry[],
@@ -115,7 +116,7 @@ export function commandLabeller(
   };
   const syntaxes = entries.flatMap((entry) =>
     entry.kind === 'command'
-      ? topLevelParts(entry.command, ' | ')
+      ? [...topLevelParts(entry.command, ' | '), ...entry.aliases]
           .flatMap((line) => commandWords(commandSyntax(withoutOptionGroups(line))))
           .filter((words) => words.length > 0)
           .map((words) => ({ id: entry.id, words: canonical(words) }))

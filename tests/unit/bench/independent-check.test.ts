@@ -149,6 +149,16 @@ describe('labelling an example by the command it runs', () => {
     expect(label('podman container list').expect).toEqual([]);
   });
 
+  it('matches a command the entry names among its aliases', () => {
+    const pause = {
+      ...command('podman-pause', 'podman pause <container>'),
+      aliases: ['podman unpause'],
+    };
+    expect(commandLabeller([pause], ALIASES)('podman unpause web').expect).toEqual([
+      'podman-pause',
+    ]);
+  });
+
   it('reads a syntax line past its global options and through its choices', () => {
     expect(label('ctr run docker.io/library/alpine:latest demo').expect).toEqual(['ctr-run']);
     expect(label('kubectl uncordon {{node}}').expect).toEqual(['kubectl-cordon']);
