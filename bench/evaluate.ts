@@ -109,13 +109,14 @@ export function readDerivedSets(dir: string): QuestionSet[] {
   return readYamlSets(dir, 'derived');
 }
 
-interface ReferenceRow {
+export interface ReferenceRow {
   readonly name: string;
   readonly kind: string;
   readonly notes: string;
 }
 
-function readReference(file: string): ReferenceRow[] {
+/** The rows of one reference list (`knowledge/reference/<list>.tsv`), header left out. */
+export function readReference(file: string): ReferenceRow[] {
   const [, ...lines] = readFileSync(file, 'utf8').split('\n');
   return lines
     .filter((line) => line.trim() !== '')
@@ -126,7 +127,7 @@ function readReference(file: string): ReferenceRow[] {
 }
 
 /** The command lists whose items become `ask` questions, with the tool each one is for. */
-const COMMAND_LISTS = [
+export const COMMAND_LISTS = [
   'kubectl',
   'docker',
   'podman',
@@ -143,13 +144,23 @@ const COMMAND_LISTS = [
   'lxd-client',
 ] as const;
 
+/** A command entry's syntax line up to its first placeholder or optional part: `kubectl rollout undo`. */
+export function commandSyntax(command: string): string {
+  return command.replace(/[<[].*$/, '');
+}
+
+/** The command a reference row is an alias of (`docker ps` → `docker container ls`), if any. */
+export function aliasOf(row: ReferenceRow): string | undefined {
+  return /alias of ([^;]+)/.exec(row.notes)?.[1]?.trim();
+}
+
 /** Entries whose command line starts with these words (`kubectl rollout undo <…>`). */
 function commandOwners(entries: readonly Entry[], name: string): string[] {
   const words = tokenize(name).join(' ');
   return entries
     .filter((entry) => {
       if (entry.kind !== 'command') return false;
-      const syntax = tokenize(entry.command.replace(/[<[].*$/, '')).join(' ');
+      const syntax = tokenize(commandSyntax(entry.command)).join(' ');
       return syntax === words;
     })
     .map((entry) => entry.id);
@@ -184,7 +195,7 @@ export function referenceSets(knowledge: KnowledgeBase, dir: string): QuestionSe
   for (const list of COMMAND_LISTS) {
     for (const row of readReference(path.join(dir, `${list}.tsv`))) {
       if (!/^(command|group)$/.test(row.kind) && !/^(lxd|incus)$/.test(row.kind)) continue;
-      const canonical = /alias of ([^;]+)/.exec(row.notes)?.[1]?.trim();
+      const canonical = aliasOf(row);
       const expect = [
         ...new Set([
           ...named(row.name),
