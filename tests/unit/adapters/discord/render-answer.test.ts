@@ -1,12 +1,10 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../../src/adapters/discord/limits.js';
-import {
-  renderAnswer,
-  renderHelp,
-  renderNote,
-  renderSearch,
-} from '../../../../src/adapters/discord/render-answer.js';
+import { renderAnswer } from '../../../../src/adapters/discord/render-answer.js';
+import { renderHelp } from '../../../../src/adapters/discord/render-help.js';
+import { renderNote } from '../../../../src/adapters/discord/render-note.js';
+import { renderSearch } from '../../../../src/adapters/discord/render-search.js';
 import { createEngine } from '../../../../src/core/engine/create-engine.js';
 import { loadKnowledgeOrThrow } from '../../../../src/core/knowledge/load-knowledge.js';
 import type { FoundAnswer, NoAnswer } from '../../../../src/core/types.js';
