@@ -293,13 +293,13 @@ async function run(command: CommandName, words: readonly string[], raw: Options)
 async function main(argv: readonly string[]): Promise<void> {
   let command: CommandName | undefined;
   try {
-    const line = parseCommandLine(argv);
-    if (line.kind === 'help') {
-      out(line.text);
+    const invocation = parseCommandLine(argv);
+    if (invocation.kind === 'help') {
+      out(invocation.text);
       return;
     }
-    command = line.command;
-    await run(line.command, line.words, line.options);
+    command = invocation.command;
+    await run(invocation.command, invocation.words, invocation.options);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`error: ${error.message}\n\n${usage(error.command ?? command)}\n`);

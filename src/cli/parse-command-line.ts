@@ -89,8 +89,8 @@ export const COMMANDS = {
 
 export type CommandName = keyof typeof COMMANDS;
 
-/** What the command line asks for. */
-export type CommandLine =
+/** What one run of `stevedore` asks for: the usage text, or a command with its words and options. */
+export type CliInvocation =
   | { readonly kind: 'help'; readonly text: string }
   | {
       readonly kind: 'run';
@@ -156,7 +156,7 @@ export function usage(command?: CommandName): string {
 }
 
 /** Reads the arguments after `stevedore`. Throws `UsageError` for anything it cannot read. */
-export function parseCommandLine(argv: readonly string[]): CommandLine {
+export function parseCommandLine(argv: readonly string[]): CliInvocation {
   const [first, ...rest] = argv;
   if (first === undefined) throw new UsageError('missing command');
   if (first === '--help' || first === '-h' || first === 'help')

@@ -123,8 +123,8 @@ export interface EntryRef {
   readonly kind: EntryKind;
 }
 
-/** A command line shown as a code block in an answer. */
-export interface CommandLine {
+/** A command shown in an answer (its syntax or an example), with what it is: "Syntax", "Example". */
+export interface AnswerCommandLine {
   readonly command: string;
   readonly description: string;
 }
@@ -147,7 +147,7 @@ export interface FoundAnswer {
   readonly title: string;
   /** Markdown: the summary first, then detail. */
   readonly text: string;
-  readonly commands: readonly CommandLine[];
+  readonly commands: readonly AnswerCommandLine[];
   readonly related: readonly EntryRef[];
   readonly citations: readonly Citation[];
   /** Always empty for an answer; present so both variants share one JSON shape. */

@@ -6,7 +6,7 @@ import {
   type InteractionUpdateOptions,
   MessageFlags,
 } from 'discord.js';
-import type { DiscordMessage } from './render-answer.js';
+import type { DiscordMessage } from './discord-message.js';
 
 /** Discord drops an interaction that is not answered (or deferred) within 3 seconds. */
 export const INTERACTION_DEADLINE_MS = 3000;

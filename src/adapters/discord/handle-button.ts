@@ -8,8 +8,9 @@ import { replyToChat } from '../../core/chat/reply-to-chat.js';
 import type { Logger } from '../../logging/create-logger.js';
 import { type AnswerOptions, answerInteraction } from './answer-interaction.js';
 import { parseCustomId, SHARE_ID } from './custom-ids.js';
+import type { DiscordMessage } from './discord-message.js';
 import { type DiscordHandlerDeps, interactionOrigin } from './handler-deps.js';
-import { type DiscordMessage, renderNote } from './render-answer.js';
+import { renderNote } from './render-note.js';
 import { renderChatReply } from './render-reply.js';
 
 /**

@@ -4,9 +4,10 @@ import { MAX_MESSAGE_LENGTH } from '../../core/chat/limits.js';
 import { replyToChat } from '../../core/chat/reply-to-chat.js';
 import type { Logger } from '../../logging/create-logger.js';
 import { answerInteraction } from './answer-interaction.js';
+import type { DiscordMessage } from './discord-message.js';
 import { handleTermOfDay } from './handle-term-of-day.js';
 import { type DiscordHandlerDeps, interactionOrigin } from './handler-deps.js';
-import { type DiscordMessage, renderNote } from './render-answer.js';
+import { renderNote } from './render-note.js';
 import { renderChatReply } from './render-reply.js';
 
 /** A string option's value, '' when it is missing or not a string (a hostile or stale client). */

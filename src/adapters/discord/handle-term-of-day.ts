@@ -13,10 +13,12 @@ import {
 } from '../../term-of-day/term-of-day-commands.js';
 import { replyOptions } from './answer-interaction.js';
 import { MAX_TIME_ZONE_LENGTH } from './command-definitions.js';
+import type { DiscordMessage } from './discord-message.js';
 import type { DiscordHandlerDeps } from './handler-deps.js';
 import { LIMITS, truncate } from './limits.js';
 import { neutraliseMentions } from './neutralise.js';
-import { type DiscordMessage, renderNote, renderTermOfDay } from './render-answer.js';
+import { renderNote } from './render-note.js';
+import { renderTermOfDay } from './render-term-of-day.js';
 
 /** The subcommand a `/termofday` interaction carries, if any. */
 function subcommandOf(

@@ -10,7 +10,7 @@ import type { FoundAnswer } from '../../core/types.js';
 import type { TermOfDayPoster } from '../../term-of-day/term-of-day-scheduler.js';
 import { NO_PINGS } from './answer-interaction.js';
 import { explainDiscordCode } from './log-discord-error.js';
-import { renderTermOfDay } from './render-answer.js';
+import { renderTermOfDay } from './render-term-of-day.js';
 
 const SNOWFLAKE = /^\d{15,25}$/;
 

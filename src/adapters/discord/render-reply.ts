@@ -1,12 +1,10 @@
 import type { ChatReply } from '../../core/chat/reply-to-chat.js';
-import {
-  type DiscordMessage,
-  renderAnswer,
-  renderHelp,
-  renderNote,
-  renderSearch,
-  renderTermOfDay,
-} from './render-answer.js';
+import type { DiscordMessage } from './discord-message.js';
+import { renderAnswer } from './render-answer.js';
+import { renderHelp } from './render-help.js';
+import { renderNote } from './render-note.js';
+import { renderSearch } from './render-search.js';
+import { renderTermOfDay } from './render-term-of-day.js';
 
 export interface ReplyStyle {
   /** Only the asker sees the reply (a slash command, a button's answer): add Share. */

@@ -1,6 +1,6 @@
 import type {
+  AnswerCommandLine,
   Citation,
-  CommandLine,
   Entry,
   EntryRef,
   FoundAnswer,
@@ -30,9 +30,9 @@ export function citationsOf(entry: Entry, sources: ReadonlyMap<string, Source>):
   return citations;
 }
 
-function commandsOf(entry: Entry): CommandLine[] {
+function commandsOf(entry: Entry): AnswerCommandLine[] {
   if (entry.kind !== 'command') return [];
-  const lines: CommandLine[] = [{ command: entry.example, description: 'Example' }];
+  const lines: AnswerCommandLine[] = [{ command: entry.example, description: 'Example' }];
   if (entry.command !== entry.example) {
     lines.unshift({ command: entry.command, description: 'Syntax' });
   }

@@ -5,12 +5,10 @@
  */
 import { type APIEmbed, embedLength } from 'discord.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DiscordMessage } from '../../../src/adapters/discord/discord-message.js';
 import { LIMITS as DISCORD } from '../../../src/adapters/discord/limits.js';
-import {
-  type DiscordMessage,
-  renderAnswer as renderDiscordAnswer,
-  renderTermOfDay as renderDiscordTermOfDay,
-} from '../../../src/adapters/discord/render-answer.js';
+import { renderAnswer as renderDiscordAnswer } from '../../../src/adapters/discord/render-answer.js';
+import { renderTermOfDay as renderDiscordTermOfDay } from '../../../src/adapters/discord/render-term-of-day.js';
 import { LIMITS as SLACK } from '../../../src/adapters/slack/limits.js';
 import {
   type Block,

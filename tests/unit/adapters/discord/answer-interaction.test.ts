@@ -1,7 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { answerInteraction } from '../../../../src/adapters/discord/answer-interaction.js';
-import type { DiscordMessage } from '../../../../src/adapters/discord/render-answer.js';
+import type { DiscordMessage } from '../../../../src/adapters/discord/discord-message.js';
 
 /**
  * The few methods of an interaction that answerInteraction calls, recording the calls. The real

@@ -1,12 +1,10 @@
-import type { APIEmbed } from 'discord.js';
+import { type APIEmbed, embedLength } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../../src/adapters/discord/limits.js';
-import {
-  renderAnswer,
-  renderHelp,
-  renderNote,
-  renderSearch,
-} from '../../../../src/adapters/discord/render-answer.js';
+import { renderAnswer } from '../../../../src/adapters/discord/render-answer.js';
+import { renderHelp } from '../../../../src/adapters/discord/render-help.js';
+import { renderNote } from '../../../../src/adapters/discord/render-note.js';
+import { renderSearch } from '../../../../src/adapters/discord/render-search.js';
 import { createEngine } from '../../../../src/core/engine/create-engine.js';
 import { loadKnowledgeOrThrow } from '../../../../src/core/knowledge/load-knowledge.js';
 import type { FoundAnswer, NoAnswer } from '../../../../src/core/types.js';
@@ -14,15 +12,6 @@ import { nearMiss } from '../../../fixtures/discord/near-miss.js';
 
 const engine = createEngine(loadKnowledgeOrThrow('tests/fixtures/knowledge/valid'));
 const buttons = { share: true, feedback: true };
-
-function embedLength(embed: APIEmbed): number {
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    (embed.footer?.text.length ?? 0) +
-    (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0)
-  );
-}
 
 function found(overrides: Partial<FoundAnswer>): FoundAnswer {
   const base = engine.define('pod');

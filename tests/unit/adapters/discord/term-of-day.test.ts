@@ -14,7 +14,7 @@ import {
 } from '../../../../src/adapters/discord/handle-term-of-day.js';
 import { LIMITS } from '../../../../src/adapters/discord/limits.js';
 import { describePostError } from '../../../../src/adapters/discord/post-term-of-day.js';
-import { longDate, renderTermOfDay } from '../../../../src/adapters/discord/render-answer.js';
+import { longDate, renderTermOfDay } from '../../../../src/adapters/discord/render-term-of-day.js';
 import type { FoundAnswer } from '../../../../src/core/types.js';
 import { fixtureEngine } from '../../../helpers/fixture-engine.js';
 
