@@ -22,7 +22,12 @@ const KIND_WEIGHT: Readonly<Record<Intent, Readonly<Record<EntryKind, number>>>>
   neutral: { glossary: 1.2, topic: 1, command: 1 },
 };
 
-/** `kindFit` feature: 1 for the kind the intent asks for, 0 for the wrong one. */
+/**
+ * `kindFit` feature: 1 for the kind the intent asks for, 0 for the wrong one, and between for a
+ * kind that may answer: a topic for a how-to, any kind for a neutral question (0.5), a command
+ * for a fact question, now and then right (0.25). Set by hand (commits 499f516, 5bbe078); the
+ * calibration model fits how much the feature counts.
+ */
 const KIND_FIT: Readonly<Record<Intent, Readonly<Record<EntryKind, number>>>> = {
   how_to: { command: 1, topic: 0.5, glossary: 0 },
   definition: { glossary: 1, topic: 1, command: 0 },

@@ -41,8 +41,8 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set(
  * or two edits from too many others. Set with the spelling index (commit 9cef17c), not tuned.
  */
 const MIN_SPELLING_TARGET_LENGTH = 3;
-/** The most typos the spelling index looks for; `allowedTypos` never asks for more. */
-const MAX_SPELLING_TYPOS = 2;
+/** The most typos the spelling index looks for: what `allowedTypos` allows a long word. */
+export const MAX_SPELLING_TYPOS = 2;
 
 export interface IndexedDocument {
   readonly id: string;

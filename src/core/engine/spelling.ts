@@ -1,5 +1,5 @@
 import { isEnglishWord } from './dictionary.js';
-import type { SearchIndex } from './search-index.js';
+import { MAX_SPELLING_TYPOS, type SearchIndex } from './search-index.js';
 
 /** Words shorter than this are never spelling-corrected: too many real words are that short. */
 const MIN_CORRECTABLE_LENGTH = 4;
@@ -47,7 +47,7 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** The typos a word of this length may carry and still be corrected: 1 up to 5 letters, else 2. */
 export function allowedTypos(word: string): number {
-  return word.length <= ONE_TYPO_UP_TO_LENGTH ? 1 : 2;
+  return word.length <= ONE_TYPO_UP_TO_LENGTH ? 1 : MAX_SPELLING_TYPOS;
 }
 
 /**
