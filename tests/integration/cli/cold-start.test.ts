@@ -13,8 +13,8 @@ import { CLI, ensureBuilt } from '../../helpers/run-cli.js';
 const NOT_ON_A_ONE_OFF_DEFINE = [
   // src/config/read-config.ts: configuration is validated with valibot, not zod.
   { what: 'zod', marker: '/node_modules/zod/' },
-  // src/core/engine/ranker.ts: a define by exact name never builds an index; src/cli/main.ts:
-  // nor an engine.
+  // src/core/engine/search-index.ts and ranker.ts: a define by exact name never builds an
+  // index; src/cli/main.ts: nor an engine.
   { what: 'minisearch', marker: '/node_modules/minisearch/' },
   { what: 'the answer engine', marker: '/dist/src/core/engine/create-engine.js' },
   // src/cli/main.ts and src/app/start-bot.ts: the platform SDKs load only for `start` and
