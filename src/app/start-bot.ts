@@ -11,6 +11,7 @@ import { createLogger } from '../logging/create-logger.js';
 import { openSqliteStore, StoreError } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { TermOfDayService } from '../term-of-day/term-of-day-service.js';
+import { createMetricsRegistry, type OpsServer, Readiness, startOpsServer } from './ops-server.js';
 
 export interface Terminal {
   readonly stdin: Readable;
@@ -89,13 +90,25 @@ export async function startBot(config: Config, terminal: Terminal): Promise<void
     logger: logger.child({ component: 'term-of-day' }),
     defaultTimeZone: config.termOfDayDefaultTimeZone,
   });
+  const readiness = new Readiness();
+  let ops: OpsServer | undefined;
   let platforms: RunningPlatform[];
   try {
+    if (config.opsPort !== undefined) {
+      ops = await startOpsServer(
+        config.opsPort,
+        readiness,
+        createMetricsRegistry(() => Object.values(engine.size).reduce((a, b) => a + b, 0)),
+      );
+      logger.info({ port: ops.port }, 'ops endpoints listening (/healthz, /readyz, /metrics)');
+    }
     platforms = await startPlatforms({ config, engine, logger, recordFeedback, termOfDay });
   } catch (error) {
+    await ops?.close();
     store.close();
     throw error;
   }
+  readiness.ready();
   const ticking = termOfDay.start();
   logger.info(
     { platforms: platforms.map((p) => p.name), entries: engine.size },
@@ -104,10 +117,12 @@ export async function startBot(config: Config, terminal: Terminal): Promise<void
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'stopping');
+      readiness.notReady('stopping: shutdown has begun');
       // A post in progress finishes (and is recorded) before its platform disconnects.
       ticking
         .stop()
         .then(() => Promise.allSettled(platforms.map((p) => p.stop())))
+        .then(() => ops?.close())
         .then(() => {
           store.close();
           resolve();

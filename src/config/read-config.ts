@@ -40,6 +40,8 @@ export interface Config {
   readonly databasePath: string;
   /** IANA time zone used when a subscription names none. */
   readonly termOfDayDefaultTimeZone: string;
+  /** The port of /healthz, /readyz and /metrics; unset: no ops server. */
+  readonly opsPort?: number;
 }
 
 /** Every default in one place. */
@@ -123,6 +125,10 @@ const envSchema = v.object({
     (value) => /^\d{1,5}$/.test(value) && Number(value) <= 65535,
     'must be a port number between 0 and 65535',
   ),
+  OPS_PORT: optionalChecked(
+    (value) => /^\d{1,5}$/.test(value) && Number(value) <= 65535,
+    'must be a port number between 0 and 65535 (for /healthz, /readyz and /metrics)',
+  ),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalChecked(
     (value) => /^\d{15,25}$/.test(value),
@@ -203,6 +209,7 @@ export function readConfig(env: Env, cwd: string = process.cwd()): Config {
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(cwd, e.KNOWLEDGE_DIR) : defaultKnowledgeDir(),
     databasePath: databasePathOf(e.DATABASE_URL ?? DEFAULTS.databaseUrl, cwd),
     termOfDayDefaultTimeZone: e.TERM_OF_DAY_DEFAULT_TZ ?? DEFAULTS.termOfDayDefaultTimeZone,
+    ...(e.OPS_PORT === undefined ? {} : { opsPort: Number(e.OPS_PORT) }),
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),
   };

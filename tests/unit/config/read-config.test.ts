@@ -65,6 +65,14 @@ describe('readConfig', () => {
     );
   });
 
+  it('reads OPS_PORT, the port of the ops endpoints, and rejects a bad one', () => {
+    expect(readConfig({ OPS_PORT: '9090' }).opsPort).toBe(9090);
+    expect(readConfig({}).opsPort).toBeUndefined();
+    expect(problems({ OPS_PORT: '99999' })).toEqual([
+      expect.stringMatching(/^OPS_PORT: must be a port number/),
+    ]);
+  });
+
   it('names every bad variable and how to fix it', () => {
     const found = problems({
       SLACK_BOT_TOKEN: 'xoxp-user-token',
