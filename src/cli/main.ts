@@ -51,7 +51,7 @@ function configFrom(options: OutputOptions): Config {
 }
 
 async function engineFrom(config: Config): Promise<AnswerEngine> {
-  const result = await loadKnowledgeCached(config.knowledgeDir);
+  const result = await loadKnowledgeCached(config.knowledgeDir, config.cacheDir);
   if (!result.ok) {
     fail(
       reportProblems(result.problems, config.knowledgeDir, 'Stevedore cannot answer from it'),
@@ -112,7 +112,7 @@ async function answerCommand(
   const config = configFrom(options);
   if (what === 'term' && !options.stdin) {
     // A one-off define by exact name reads one entry from the name cache, not the whole base.
-    const named = findByExactName(config.knowledgeDir, cleanQuery(query));
+    const named = findByExactName(config.knowledgeDir, cleanQuery(query), config.cacheDir);
     if (named) {
       printAnswer(cardByName(named, cleanQuery(query)), options);
       return;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import * as v from 'valibot';
+import { userCacheDir } from './cache-dir.js';
 import { defaultKnowledgeDir } from './package-root.js';
 
 /** The environment as a plain record, so configuration is a pure function of its input. */
@@ -42,6 +43,8 @@ export interface Config {
   readonly termOfDayDefaultTimeZone: string;
   /** The port of /healthz, /readyz and /metrics; unset: no ops server. */
   readonly opsPort?: number;
+  /** Where the CLI caches validated knowledge (`userCacheDir`); unset: no cache. */
+  readonly cacheDir?: string;
 }
 
 /** Every default in one place. */
@@ -204,12 +207,14 @@ export function readConfig(env: Env, cwd: string = process.cwd()): Config {
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
+  const cacheDir = userCacheDir(env);
   return {
     logLevel: e.LOG_LEVEL,
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(cwd, e.KNOWLEDGE_DIR) : defaultKnowledgeDir(),
     databasePath: databasePathOf(e.DATABASE_URL ?? DEFAULTS.databaseUrl, cwd),
     termOfDayDefaultTimeZone: e.TERM_OF_DAY_DEFAULT_TZ ?? DEFAULTS.termOfDayDefaultTimeZone,
     ...(e.OPS_PORT === undefined ? {} : { opsPort: Number(e.OPS_PORT) }),
+    ...(cacheDir ? { cacheDir } : {}),
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),
   };

@@ -55,8 +55,8 @@ function fingerprint(dir: string): string | undefined {
 }
 
 /** The cache file of a knowledge directory, or undefined when there is no private cache dir. */
-function cachePath(dir: string): string | undefined {
-  const cacheDir = openCacheDir();
+function cachePath(dir: string, cacheDirectory: string | undefined): string | undefined {
+  const cacheDir = openCacheDir(cacheDirectory);
   if (!cacheDir) return undefined;
   const key = createHash('sha1').update(path.resolve(dir)).digest('hex').slice(0, 16);
   return path.join(cacheDir, `${CACHE_PREFIX}${key}.json`);
@@ -218,10 +218,14 @@ export interface NamedEntry {
  * before and has not changed since. Undefined when there is no usable cache or no such name:
  * the caller then takes the full path.
  */
-export function findByExactName(dir: string, text: string): NamedEntry | undefined {
+export function findByExactName(
+  dir: string,
+  text: string,
+  cacheDir: string | undefined,
+): NamedEntry | undefined {
   const print = fingerprint(dir);
   if (!print) return undefined;
-  const file = cachePath(dir);
+  const file = cachePath(dir, cacheDir);
   if (!file) return undefined;
   let cache: NameCacheFile;
   try {
@@ -260,9 +264,12 @@ export function findByExactName(dir: string, text: string): NamedEntry | undefin
  * else takes the full path (`loadKnowledge`), whose problems are reported as usual; so does
  * every run when there is no private cache directory.
  */
-export async function loadKnowledgeCached(dir: string): Promise<LoadResult> {
+export async function loadKnowledgeCached(
+  dir: string,
+  cacheDir: string | undefined,
+): Promise<LoadResult> {
   const print = fingerprint(dir);
-  const file = cachePath(dir);
+  const file = cachePath(dir, cacheDir);
   if (print && file) {
     const cached = readCache(file, print);
     if (cached) return { ok: true, knowledge: cached };

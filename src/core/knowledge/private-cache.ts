@@ -1,31 +1,10 @@
 import { closeSync, fstatSync, mkdirSync, openSync, type Stats, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import path from 'node:path';
 
 /**
  * Where Stevedore keeps files only its user may write: the user's cache directory, never the
  * shared temporary directory, where on a multi-user host anyone could plant a file a later run
  * would trust.
  */
-
-/** The environment as a plain record, as in `readConfig`. */
-type Env = Readonly<Record<string, string | undefined>>;
-
-/**
- * `$XDG_CACHE_HOME/stevedore`, else `~/.cache/stevedore` (the XDG Base Directory specification:
- * a relative XDG_CACHE_HOME is invalid and ignored). Undefined when there is no home either.
- */
-export function userCacheDir(env: Env, home: () => string = homedir): string | undefined {
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'stevedore');
-  try {
-    const dir = home();
-    return dir ? path.join(dir, '.cache', 'stevedore') : undefined;
-  } catch {
-    // No HOME and no password-file entry: run without a cache.
-    return undefined;
-  }
-}
 
 /** The current user's id; undefined where there is none (Windows), and owners are not checked. */
 const currentUid = (): number | undefined => process.getuid?.();
@@ -42,11 +21,11 @@ export function isPrivate(stat: Pick<Stats, 'uid' | 'mode'>, uid = currentUid())
 }
 
 /**
- * The cache directory, created if need be (mode 0700), or undefined when it cannot be created or
- * is not private to this user: the caller then works without a cache.
+ * The cache directory (`Config.cacheDir`), created if need be (mode 0700), or undefined when
+ * there is none, it cannot be created or it is not private to this user: the caller then works
+ * without a cache.
  */
-export function openCacheDir(env: Env = process.env): string | undefined {
-  const dir = userCacheDir(env);
+export function openCacheDir(dir: string | undefined): string | undefined {
   if (!dir) return undefined;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });

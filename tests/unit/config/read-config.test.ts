@@ -65,6 +65,10 @@ describe('readConfig', () => {
     );
   });
 
+  it('puts the knowledge cache in the user’s cache directory, as XDG_CACHE_HOME says', () => {
+    expect(readConfig({ XDG_CACHE_HOME: '/srv/cache' }).cacheDir).toBe('/srv/cache/stevedore');
+  });
+
   it('reads OPS_PORT, the port of the ops endpoints, and rejects a bad one', () => {
     expect(readConfig({ OPS_PORT: '9090' }).opsPort).toBe(9090);
     expect(readConfig({}).opsPort).toBeUndefined();

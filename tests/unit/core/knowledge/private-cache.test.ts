@@ -14,8 +14,8 @@ import {
   isPrivate,
   openCacheDir,
   openPrivateFile,
-  userCacheDir,
 } from '../../../../src/core/knowledge/private-cache.js';
+import { userCacheDir } from '../../../../src/config/cache-dir.js';
 
 const noHome = () => {
   throw new Error('no home directory');
@@ -67,20 +67,20 @@ describe('openCacheDir and openPrivateFile on the file system', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('creates the cache directory with mode 0700', () => {
-    const dir = openCacheDir({ XDG_CACHE_HOME: root });
+    const dir = openCacheDir(path.join(root, 'stevedore'));
     expect(dir).toBe(path.join(root, 'stevedore'));
     expect(statSync(dir as string).mode & 0o777).toBe(0o700);
   });
 
   it('gives no cache directory when it cannot be created', () => {
     writeFileSync(path.join(root, 'a-file'), '');
-    expect(openCacheDir({ XDG_CACHE_HOME: path.join(root, 'a-file') })).toBeUndefined();
+    expect(openCacheDir(path.join(root, 'a-file', 'stevedore'))).toBeUndefined();
   });
 
   it('gives no cache directory when others may write to it', () => {
     mkdirSync(path.join(root, 'stevedore'));
     chmodSync(path.join(root, 'stevedore'), 0o777);
-    expect(openCacheDir({ XDG_CACHE_HOME: root })).toBeUndefined();
+    expect(openCacheDir(path.join(root, 'stevedore'))).toBeUndefined();
   });
 
   it('opens a private file, and refuses one others may write, a directory or a missing file', () => {

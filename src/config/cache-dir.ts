@@ -1,0 +1,19 @@
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { Env } from './read-config.js';
+
+/**
+ * `$XDG_CACHE_HOME/stevedore`, else `~/.cache/stevedore` (the XDG Base Directory specification:
+ * a relative XDG_CACHE_HOME is invalid and ignored). Undefined when there is no home either.
+ */
+export function userCacheDir(env: Env, home: () => string = homedir): string | undefined {
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'stevedore');
+  try {
+    const dir = home();
+    return dir ? path.join(dir, '.cache', 'stevedore') : undefined;
+  } catch {
+    // No HOME and no password-file entry: run without a cache.
+    return undefined;
+  }
+}
