@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { Env } from './read-config.js';
+
+/** The environment as a plain record, as `readConfig` takes it. */
+type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * `$XDG_CACHE_HOME/stevedore`, else `~/.cache/stevedore` (the XDG Base Directory specification:
